@@ -1,0 +1,52 @@
+# Two commands for people: `make serve` and `make test`. Everything they need is installed here.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PYDEPS := $(VENV)/.installed
+NODEDEPS := node_modules/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: deps serve build test test-unit test-browser lint bench clean system-deps
+
+$(PYDEPS): pyproject.toml requirements-test.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[site,test]' -r requirements-test.txt
+	touch $@
+
+$(NODEDEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian packages the tests drive: chromium (browser tests) and poppler-utils (PDF rendering).
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
+	  echo "Installation des paquets Debian : chromium poppler-utils"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
+	fi
+
+deps: $(PYDEPS) $(NODEDEPS)
+
+build: deps
+	$(PY) -m mkdocs build --strict
+
+serve: deps
+	$(PY) -m mkdocs serve --strict -a $(HOST):$(PORT)
+
+lint: deps
+	$(PY) -m ruff check tools macros tests benchmarks
+
+test: deps system-deps
+	$(PY) -m ruff check tools macros tests benchmarks
+	$(PY) -m mkdocs build --strict
+	$(PY) -m pytest -p no:cacheprovider
+
+bench: deps system-deps
+	$(PY) -m mkdocs build --strict
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf site build .pytest_cache

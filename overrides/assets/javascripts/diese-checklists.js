@@ -1,0 +1,1 @@
+/* diese-checklists: mounted through document$ */

@@ -1,0 +1,1 @@
+/* diese-formulaires: mounted through document$ */

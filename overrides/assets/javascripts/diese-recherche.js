@@ -1,0 +1,1 @@
+/* diese-recherche: mounted through document$ */

@@ -1,0 +1,1 @@
+/* diese-simulateurs: mounted through document$ */

@@ -1,0 +1,1 @@
+/* diese-sites: mounted through document$ */

@@ -1,0 +1,1 @@
+"""Structured content of the site (docs/data/*.yml): schemas and loaders, one module per kind."""
