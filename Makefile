@@ -7,6 +7,8 @@ PYDEPS := $(VENV)/.installed
 NODEDEPS := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+export PYTHONPATH := $(CURDIR)/tools$(if $(PYTHONPATH),:$(PYTHONPATH))
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: deps serve build test test-unit test-browser lint bench clean system-deps
 
