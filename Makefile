@@ -41,9 +41,9 @@ serve: deps
 lint: deps
 	$(PY) -m ruff check tools macros tests benchmarks
 
+# The tests build the site themselves (strict), for the port they serve it on.
 test: deps system-deps
 	$(PY) -m ruff check tools macros tests benchmarks
-	$(PY) -m mkdocs build --strict
 	$(PY) -m pytest -p no:cacheprovider
 
 bench: deps system-deps
