@@ -78,6 +78,10 @@ SCHEMA = {
 }
 
 
+def majuscule(texte: str) -> str:
+    return texte[:1].upper() + texte[1:]
+
+
 @dataclass(frozen=True)
 class Terme:
     id: str
@@ -97,9 +101,10 @@ class Terme:
 
     def resume(self) -> str:
         """One line for the abbreviation tooltip."""
+        definition = self.definition if self.developpe else majuscule(self.definition)
         debut = f"{self.developpe} : " if self.developpe else ""
-        suite = f" Aujourd'hui : {self.aujourdhui}" if self.aujourdhui else ""
-        return " ".join(f"{debut}{self.definition}{suite}".split())
+        suite = f" Aujourd’hui : {self.aujourdhui}" if self.aujourdhui else ""
+        return " ".join(f"{debut}{definition}{suite}".split())
 
 
 def charger_glossaire(fichier: Path = FICHIER) -> list[Terme]:
@@ -116,10 +121,7 @@ def charger_glossaire(fichier: Path = FICHIER) -> list[Terme]:
 def abreviations_markdown(termes: list[Terme]) -> str:
     """Python-Markdown `abbr` definitions, appended to every page."""
     lignes = [
-        f"*[{ecriture}]: {t.resume()}"
-        for t in termes
-        if t.infobulle
-        for ecriture in t.ecritures()
+        f"*[{ecriture}]: {t.resume()}" for t in termes if t.infobulle for ecriture in t.ecritures()
     ]
     return "\n".join(lignes) + "\n"
 
@@ -141,7 +143,7 @@ def _entree(t: Terme) -> str:
     parties.append(
         f' <span class="diese-glossaire__categorie">{e(CATEGORIES[t.categorie])}</span></dt>'
     )
-    parties.append(f"<dd><p>{e(t.definition[:1].upper() + t.definition[1:])}</p>")
+    parties.append(f"<dd><p>{e(majuscule(t.definition))}</p>")
     if t.aujourdhui:
         quand = f" (depuis {e(t.depuis)})" if t.depuis else ""
         parties.append(
