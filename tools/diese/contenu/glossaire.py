@@ -137,23 +137,19 @@ def lettre(terme: Terme) -> str:
 
 def _entree(t: Terme) -> str:
     e = html.escape
-    parties = [f'<dt id="{e(t.id)}"><dfn>{e(t.terme)}</dfn>']
+    # Styled by the theme's own typography (no extra stylesheet): bold term, expansion after a
+    # dash, kind of term in small print.
+    parties = [f'<dt id="{e(t.id)}"><strong><dfn>{e(t.terme)}</dfn></strong>']
     if t.developpe:
-        parties.append(f' <span class="diese-glossaire__developpe">{e(t.developpe)}</span>')
-    parties.append(
-        f' <span class="diese-glossaire__categorie">{e(CATEGORIES[t.categorie])}</span></dt>'
-    )
+        parties.append(f" — {e(t.developpe)}")
+    parties.append(f" <small>({e(CATEGORIES[t.categorie])})</small></dt>")
     parties.append(f"<dd><p>{e(majuscule(t.definition))}</p>")
     if t.aujourdhui:
         quand = f" (depuis {e(t.depuis)})" if t.depuis else ""
-        parties.append(
-            f'<p class="diese-glossaire__aujourdhui"><strong>Aujourd’hui{quand} :</strong> '
-            f"{e(t.aujourdhui)}</p>"
-        )
+        parties.append(f"<p><strong>Aujourd’hui{quand} :</strong> {e(t.aujourdhui)}</p>")
     if t.reference:
         parties.append(
-            f'<p class="diese-glossaire__reference">Référence : '
-            f'<a href="{e(t.reference["url"])}">{e(t.reference["titre"])}</a></p>'
+            f'<p>Référence : <a href="{e(t.reference["url"])}">{e(t.reference["titre"])}</a></p>'
         )
     parties.append("</dd>")
     return "".join(parties)
