@@ -322,3 +322,29 @@ def test_une_phrase_retiree_est_detectee() -> None:
 def test_correction_perimee_signalee() -> None:
     with pytest.raises(AssertionError, match="correction introuvable"):
         fragments("Un texte.", corrections=[("mot absent", "mot")], reconstructions=[])
+
+
+# --- What the site adds around the text, checked on the built pages. -----------------------
+def test_notes_ce_qui_a_change_et_glossaire_sur_le_site(site_dir: Path) -> None:
+    from diese.contenu.changements import TITRE_ADMONITION, charger_changements
+    from diese.contenu.glossaire import charger_glossaire
+
+    guide = "\n".join(p.read_text(encoding="utf-8") for p in (site_dir / "guide").rglob("*.html"))
+    assert guide.count(f'<p class="admonition-title">{TITRE_ADMONITION} — ') == len(
+        charger_changements()
+    )
+    glossaire = (site_dir / "ressources" / "glossaire" / "index.html").read_text(encoding="utf-8")
+    for terme in charger_glossaire():
+        assert f'<dt id="{terme.id}">' in glossaire, terme.id
+    # Every page carries the tooltips (snippet appended), and no macro call is left unrendered.
+    assert '<abbr title="Revenu minimum d' in guide
+    texte = "".join(texte_html(p.read_text(encoding="utf-8")) for p in site_dir.rglob("*.html"))
+    assert "{{" not in texte and "{%" not in texte
+
+
+def test_contacts_de_2003_marques_et_sans_lien(site_dir: Path) -> None:
+    for page in ("mode-emploi-questionnaire", "questionnaire-etat-des-lieux"):
+        html = (site_dir / "guide" / "annexes" / page / "index.html").read_text(encoding="utf-8")
+        assert "agnes.bonnet.diese@wanadoo.fr" in html
+        assert "mailto:" not in html and "tel:" not in html
+        assert "ne sont plus valables" in html
