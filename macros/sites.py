@@ -31,6 +31,10 @@ def enregistrer(env) -> None:
         return rendu_sites.note_verification(charger_sites())
 
     @env.macro
+    def sites_legende() -> str:
+        return rendu_sites.legende_statuts()
+
+    @env.macro
     def site(ident: str, texte: str | None = None) -> str:
         return rendu_sites.renvoi_site(trouver(ident), contexte(), texte)
 

@@ -38,11 +38,13 @@ def badge_statut(statut: str) -> str:
     )
 
 
-def _cellule_site(site: Site) -> str:
+def _cellule_site(site: Site, ctx: Contexte) -> str:
     return (
         f'<th scope="row" data-label="Site" data-cle="{escape(site.libelle.lower())}">'
         f'<span class="diese-sites__libelle">{escape(site.libelle)}</span>'
-        f'<span class="diese-sites__nom">{escape(site.nom)}</span></th>'
+        f'<span class="diese-sites__nom">{escape(site.nom)} · '
+        f'<span class="diese-theme">{escape(CATEGORIES[site.categorie])}</span></span>'
+        f"{_notes(site, ctx)}</th>"
     )
 
 
@@ -51,8 +53,9 @@ def _cellule_statut(site: Site) -> str:
     verif = site.verification
     return (
         f'<td data-label="Statut" data-cle="{rang}">{badge_statut(site.statut)}'
-        f'<span class="diese-sites__verif">vérifié le {escape(date_fr(verif.date))} '
-        f"({escape(verif.methode)})</span></td>"
+        '<details class="diese-sites__details"><summary>'
+        f"Vérifié le {escape(date_fr(verif.date))} ({escape(verif.methode)})</summary>"
+        f"<p>{escape(verif.detail)}</p></details></td>"
     )
 
 
@@ -88,21 +91,21 @@ def _cellule_origine(site: Site) -> str:
     )
 
 
-def _cellule_notes(site: Site, ctx: Contexte) -> str:
+def _notes(site: Site, ctx: Contexte) -> str:
     citations = []
     for c in site.citations:
         if c.lieu == "annexe-1":
-            citations.append("Annexe n°1")
-            continue
+            continue  # the page itself
         lien = f'<a href="{escape(href_page(c.page, ctx))}">{escape(c.titre)}</a>'
         citations.append(lien + (f" : « {escape(c.texte)} »" if c.texte else ""))
-    verif = site.verification
-    return (
-        f'<td data-label="Notes"><p>{escape(site.note)}</p>'
-        f'<p class="diese-sites__cite">Cité dans : {" ; ".join(citations)}</p>'
-        f"<details class=\"diese-sites__details\"><summary>Vérification du "
-        f"{escape(date_fr(verif.date))}</summary><p>{escape(verif.detail)}</p></details></td>"
+    cite = (
+        f'<span class="diese-sites__cite">Cité dans le texte du guide, {" ; ".join(citations)}'
+        "</span>"
+        if citations
+        else ""
     )
+    return f'<span class="diese-sites__note">{escape(site.note)}</span>{cite}'
+
 
 
 def ligne(site: Site, ctx: Contexte) -> str:
@@ -110,11 +113,9 @@ def ligne(site: Site, ctx: Contexte) -> str:
     return (
         f'<tr id="{ancre(site)}" data-diese-element data-ordre="{site.rang}" '
         f'data-categorie="{escape(site.categorie)}" data-statut="{slug}">'
-        f"{_cellule_site(site)}"
-        f'<td data-label="Catégorie" data-cle="{escape(CATEGORIES[site.categorie])}">'
-        f"{escape(CATEGORIES[site.categorie])}</td>"
+        f"{_cellule_site(site, ctx)}"
         f"{_cellule_statut(site)}{_cellule_aujourdhui(site, ctx)}"
-        f"{_cellule_origine(site)}{_cellule_notes(site, ctx)}</tr>"
+        f"{_cellule_origine(site)}</tr>"
     )
 
 
@@ -144,11 +145,9 @@ def filtre_sites(sites: list[Site]) -> str:
 def tableau_sites(sites: list[Site], ctx: Contexte) -> str:
     entetes = [
         ("Site (libellé du guide)", True),
-        ("Catégorie", True),
         ("Statut", True),
         ("Aujourd’hui", False),
         ("Adresse de 2005", False),
-        ("Notes", False),
     ]
     tete = "".join(
         f'<th scope="col"{" data-diese-tri" if triable else ""}>{escape(t)}</th>'
@@ -178,6 +177,14 @@ def renvoi_site(site: Site, ctx: Contexte, texte: str | None = None) -> str:
         f'<a class="diese-site-renvoi diese-site-renvoi--{slug}" href="{escape(href)}">'
         f"{escape(texte or site.adresse)}{suffixe}</a>"
     )
+
+
+def legende_statuts() -> str:
+    items = "".join(
+        f"<li>{badge_statut(statut)} : {escape(phrase)}.</li>"
+        for statut, (_, _, phrase) in STATUTS.items()
+    )
+    return f'<ul class="diese-sites-legende">{items}</ul>'
 
 
 def compter_statuts(sites: list[Site]) -> dict[str, int]:
