@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .sites import _LIEN, DOCS, LIEUX, FICHIER as FICHIER_SITES, Lien, charger_sites
+from .sites import DOCS, LIEUX, SCHEMA_LIEN, Lien, charger_sites
+from .sites import FICHIER as FICHIER_SITES
 from .validation import DONNEES, ErreurDonnees, charger, verifier_ids_uniques
 
 FICHIER = DONNEES / "ressources.yml"
@@ -58,7 +59,7 @@ SCHEMA = {
                                     "items": {"type": "string"},
                                 },
                                 "aujourdhui": {"type": "string", "minLength": 5},
-                                "liens": {"type": "array", "items": _LIEN},
+                                "liens": {"type": "array", "items": SCHEMA_LIEN},
                                 "site": {"type": "string", "pattern": "^[a-z0-9-]+$"},
                             },
                         },

@@ -15,7 +15,10 @@ ARCHIVE = "https://web.archive.org/web/2005/"
 # Where the guide cites a site: id -> (title as in the guide's table of contents, page).
 LIEUX: dict[str, tuple[str, str]] = {
     "annexe-1": ("Annexe n°1 — Sites référencés", "guide/annexes/sites-references.md"),
-    "chapitre-3": ("III. La sensibilisation des entreprises", "guide/sensibilisation-entreprises.md"),
+    "chapitre-3": (
+        "III. La sensibilisation des entreprises",
+        "guide/sensibilisation-entreprises.md",
+    ),
     "chapitre-4": (
         "IV. L’accompagnement et le suivi dans l’entreprise",
         "guide/accompagnement-suivi-entreprise.md",
@@ -43,7 +46,7 @@ STATUTS: dict[str, tuple[str, str, str]] = {
 }
 METHODES = ("documentaire", "automatique")
 
-_LIEN = {
+SCHEMA_LIEN = {
     "type": "object",
     "required": ["nom"],
     "additionalProperties": False,
@@ -82,8 +85,8 @@ SCHEMA_SITE = {
             },
         },
         "statut": {"enum": list(STATUTS)},
-        "successeur": _LIEN,
-        "voir_aussi": {"type": "array", "items": _LIEN},
+        "successeur": SCHEMA_LIEN,
+        "voir_aussi": {"type": "array", "items": SCHEMA_LIEN},
         "archive": {"type": "string", "pattern": r"^https://web\.archive\.org/web/\S+$"},
         "verification": {
             "type": "object",
