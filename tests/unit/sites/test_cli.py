@@ -6,7 +6,6 @@ import json
 
 import pytest
 import yaml
-
 from diese.__main__ import main as diese_main
 from diese.contenu.sites import ARCHIVE, charger_sites
 from diese.liens.cli import main

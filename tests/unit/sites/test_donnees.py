@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from diese.contenu.ressources import FICHIER as FICHIER_RESSOURCES
 from diese.contenu.ressources import charger_ressources
 from diese.contenu.sites import ARCHIVE, FICHIER, STATUTS, charger_sites, normaliser

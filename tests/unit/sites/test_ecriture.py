@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 
 import yaml
-
 from diese.contenu.sites import FICHIER, charger_sites
 from diese.liens.ecriture import MiseAJour, appliquer
 
@@ -17,11 +16,14 @@ def test_aller_retour_sur_le_vrai_fichier(tmp_path) -> None:
     avant_texte = copie.read_text(encoding="utf-8")
     avant = yaml.safe_load(avant_texte)
 
-    detail = "répond (HEAD http://www.anpe.fr : 301 → HEAD https://www.francetravail.fr/ : 200) " * 2
+    detail = "répond (HEAD http://www.anpe.fr : 301 → HEAD https://www.francetravail.fr/ : 200) "
+    detail *= 2
     mises_a_jour = [
         MiseAJour("anpe", "déplacé", "2027-01-15", "automatique", detail),
         MiseAJour("handijob", "disparu", "2027-01-15", "automatique", "domaine introuvable"),
-        MiseAJour("diese-net-guide-tuteur", "disparu", "2027-01-15", "automatique", "connexion refusée"),
+        MiseAJour(
+            "diese-net-guide-tuteur", "disparu", "2027-01-15", "automatique", "connexion refusée"
+        ),
     ]
     apres_texte = appliquer(avant_texte, mises_a_jour)
     copie.write_text(apres_texte, encoding="utf-8")

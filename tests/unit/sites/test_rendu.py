@@ -6,7 +6,6 @@ import re
 from dataclasses import replace
 
 import pytest
-
 from diese.annuaire.commun import Contexte, href_page, url_de_page
 from diese.annuaire.ressources import filtre_ressources, liste_ressources
 from diese.annuaire.sites import note_verification, renvoi_site, tableau_sites
@@ -117,7 +116,8 @@ def test_liste_ressources_en_place(sites) -> None:
     )
     # The guide's address becomes the link to the Annex 1 entry, inside the guide's sentence.
     assert "(disponible sur <a class=\"diese-site-renvoi" in html
-    assert html.count("<li data-diese-element") == len(ressources.listes["analyse-besoins"].elements)
+    elements = ressources.listes["analyse-besoins"].elements
+    assert html.count("<li data-diese-element") == len(elements)
     assert "Source :" not in html  # already on its chapter page
     ailleurs = liste_ressources(
         ressources.listes["analyse-besoins"], ressources, index_sites(sites), ANNEXE
