@@ -3,8 +3,29 @@
 from diese.annuaire import ressources as rendu_ressources
 from diese.annuaire import sites as rendu_sites
 from diese.annuaire.commun import Contexte
-from diese.contenu.ressources import charger_ressources
-from diese.contenu.sites import charger_sites, index_sites
+from diese.contenu.ressources import FICHIER as FICHIER_RESSOURCES
+from diese.contenu.ressources import charger_ressources as _charger_ressources
+from diese.contenu.sites import FICHIER as FICHIER_SITES
+from diese.contenu.sites import charger_sites as _charger_sites
+from diese.contenu.sites import index_sites
+
+_cache: dict = {}
+
+
+def _memo(nom: str, charger):
+    """Load once per build (and again under `mkdocs serve` when a data file changes)."""
+    cle = (nom, FICHIER_SITES.stat().st_mtime_ns, FICHIER_RESSOURCES.stat().st_mtime_ns)
+    if cle not in _cache:
+        _cache[cle] = charger()
+    return _cache[cle]
+
+
+def charger_sites():
+    return _memo("sites", _charger_sites)
+
+
+def charger_ressources():
+    return _memo("ressources", _charger_ressources)
 
 
 def enregistrer(env) -> None:
