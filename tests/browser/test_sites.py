@@ -6,7 +6,6 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-
 from diese.contenu.sites import charger_sites
 
 pytestmark = pytest.mark.browser
@@ -41,7 +40,7 @@ def test_annexe_filtre_au_clavier_tri_et_axe(page, axe) -> None:
     # Combine with a status that has no match in that category: the empty message shows.
     page.locator("#sites-statut-0").focus()
     statuts = {s.statut for s in sites if s.categorie == categorie}
-    for rang in range(1, 5):
+    for _ in range(1, 5):
         page.keyboard.press("ArrowRight")
         slug = page.locator("fieldset[data-cle='statut'] input:checked").get_attribute("value")
         noms = {"actif": "actif", "deplace": "déplacé", "disparu": "disparu", "inconnu": "inconnu"}
