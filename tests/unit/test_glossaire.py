@@ -86,10 +86,12 @@ def test_les_remplacements_attendus() -> None:
 
 
 def _texte_des_pages() -> str:
-    """Markdown of the pages plus the « ce qui a changé » notes that macros insert into them."""
+    """Markdown of the pages plus what macros insert into them: the « ce qui a changé » notes
+    and the structured content of docs/data (sites, resources, checklists, forms)."""
     pages = [p.read_text(encoding="utf-8") for p in PAGES.rglob("*.md")]
     notes = [c.texte for c in charger_changements().values()]
-    return "\n".join(pages + notes)
+    donnees = [d.read_text(encoding="utf-8") for d in (PAGES / "data").rglob("*.yml")]
+    return "\n".join(pages + notes + donnees)
 
 
 def test_chaque_terme_apparait_tel_quel_dans_les_pages() -> None:

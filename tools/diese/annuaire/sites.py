@@ -41,7 +41,10 @@ def badge_statut(statut: str) -> str:
 def _cellule_site(site: Site, ctx: Contexte) -> str:
     return (
         f'<th scope="row" data-label="Site" data-cle="{escape(site.libelle.lower())}">'
+        # The guide's own line, word for word: « libellé : adresse de 2005 » (never a link).
         f'<span class="diese-sites__libelle">{escape(site.libelle)}</span>'
+        f'<span class="diese-sites__ligne-guide"> : '
+        f'<code class="diese-sites__adresse">{escape(site.adresse)}</code></span>'
         f'<span class="diese-sites__nom">{escape(site.nom)} · '
         f'<span class="diese-theme">{escape(CATEGORIES[site.categorie])}</span></span>'
         f"{_notes(site, ctx)}</th>"
@@ -81,11 +84,10 @@ def _cellule_aujourdhui(site: Site, ctx: Contexte) -> str:
 
 
 def _cellule_origine(site: Site) -> str:
-    # The 2005 address is text, not a link, unless it still works (statut « actif »).
-    adresse = f'<code class="diese-sites__adresse">{escape(site.adresse)}</code>'
+    # The 2005 address itself is shown as text in the first cell, never as a link.
     archive = lien_externe(site.archive, "Copie archivée", "diese-sites__archive")
     return (
-        f'<td data-label="Adresse de 2005">{adresse}'
+        f'<td data-label="En 2005">'
         f'<span class="diese-sites__archive-ligne">{archive} '
         f'<span class="diese-sites__discret">(Internet Archive)</span></span></td>'
     )
@@ -144,10 +146,10 @@ def filtre_sites(sites: list[Site]) -> str:
 
 def tableau_sites(sites: list[Site], ctx: Contexte) -> str:
     entetes = [
-        ("Site (libellé du guide)", True),
+        ("Site (libellé et adresse du guide)", True),
         ("Statut", True),
         ("Aujourd’hui", False),
-        ("Adresse de 2005", False),
+        ("En 2005", False),
     ]
     tete = "".join(
         f'<th scope="col"{" data-diese-tri" if triable else ""}>{escape(t)}</th>'
