@@ -4,6 +4,8 @@ changes in one place only."""
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -154,7 +156,7 @@ def lignes_tableau(champ: dict) -> list[dict]:
     """Rows of a table: the listed ones, or numbered blank rows (« Ligne 1 », …)."""
     lignes = champ["lignes"]
     if isinstance(lignes, int):
-        return [{"id": f"{n:02d}", "libelle": f"Ligne {n}", "vierge": True} for n in range(1, lignes + 1)]
+        return [{"id": f"{n:02d}", "libelle": f"Ligne {n}"} for n in range(1, lignes + 1)]
     return lignes
 
 
@@ -196,7 +198,8 @@ def champs_remplissables(definition: dict) -> list[ChampRemplissable]:
             valeurs = tuple(o["id"] for o in champ["options"])
             if champ.get("multiple"):
                 resultat += [
-                    ChampRemplissable(nom_champ(ident, o["id"]), "case", f"{libelle} {o['libelle']}")
+                    ChampRemplissable(nom_champ(ident, o["id"]), "case",
+                                      f"{libelle} {o['libelle']}")
                     for o in champ["options"]
                 ]
             elif champ.get("liste"):
@@ -250,6 +253,16 @@ def _nommer_champs(message: str, donnees: Any) -> str:
 
 
 def charger_definition(fichier: Path) -> dict:
+    """A validated definition (a fresh copy: callers may modify it)."""
+    etat = fichier.stat() if fichier.exists() else None
+    cle = (str(fichier), etat.st_mtime_ns if etat else 0, etat.st_size if etat else 0)
+    return copy.deepcopy(_charger(cle))
+
+
+@functools.lru_cache(maxsize=64)
+def _charger(cle: tuple[str, int, int]) -> dict:
+    # Pages call the macros several times per build: parse each file once per version.
+    fichier = Path(cle[0])
     donnees = lire_yaml(fichier)
     try:
         definition = valider(donnees, SCHEMA, fichier)
