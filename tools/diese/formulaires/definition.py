@@ -199,7 +199,7 @@ def champs_remplissables(definition: dict) -> list[ChampRemplissable]:
             if champ.get("multiple"):
                 resultat += [
                     ChampRemplissable(nom_champ(ident, o["id"]), "case",
-                                      f"{libelle} {o['libelle']}")
+                                      f"{libelle} : {o['libelle']}")
                     for o in champ["options"]
                 ]
             elif champ.get("liste"):
