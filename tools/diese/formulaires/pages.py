@@ -37,24 +37,30 @@ def _taille(ident: str, extension: str) -> str:
     return taille_lisible(chemin.stat().st_size)
 
 
-def liens_fichiers(ident: str, page: str) -> str:
+def liens_fichiers(ident: str, page: str, nu: bool = False) -> str:
     """A Markdown list: the three files with format, size and what opens them."""
     lignes = []
     for f in FORMATS:
         url = _relatif(f"{URL_SITE}/{nom_fichier(ident, f.extension)}", page)
         lignes.append(f"- [{f.nom} ({_taille(ident, f.extension)})]({url}) — {f.description}")
-    return "\n".join(lignes)
+    return "\n".join(lignes) if nu else _bloc("\n".join(lignes))
+
+
+def _bloc(markdown: str) -> str:
+    """Wrapped for styling (underlined links) and for print (hidden on paper)."""
+    return f'<div class="diese-telechargements" markdown>\n\n{markdown}\n\n</div>\n'
+
 
 
 def liste(page: str) -> str:
     blocs = []
     for ident, definition in _definitions().items():
         lien_page = _relatif(f"{PAGES}/{ident}.md", page)
+        en_ligne = (f"- [Remplir dans le navigateur]({lien_page}) — rien n'est envoyé, "
+                    "impression possible\n")
         blocs.append(
             f"## {definition['titre']}\n\n{definition['objet']}\n\n"
-            f"- [Remplir dans le navigateur]({lien_page}) — rien n'est envoyé, "
-            "impression possible\n"
-            f"{liens_fichiers(ident, page)}\n"
+            f"{_bloc(en_ligne + liens_fichiers(ident, page, nu=True))}"
         )
     return "\n".join(blocs)
 
