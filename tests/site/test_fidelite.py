@@ -216,7 +216,10 @@ class _Texte(HTMLParser):
         if tag in self.VIDES:
             return
         ignore = tag in self.IGNORES or bool(
-            {"headerlink", "footnote-backref", "md-content__button"} & set(classes)
+            # diese-ajout: an inline addition of this site inside the guide's sentence
+            # (e.g. a link's « (adresse disparue) »), not part of the guide's text.
+            {"headerlink", "footnote-backref", "md-content__button", "diese-ajout"}
+            & set(classes)
         )
         self.pile.append((tag, ignore))
 
