@@ -13,7 +13,12 @@ def test_build_strict_sans_avertissement(tmp_path: Path) -> None:
         cwd=RACINE,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(RACINE / "tools"),
+            "HOME": str(tmp_path),
+        },
     )
     assert sortie.returncode == 0, sortie.stderr
     assert "WARNING" not in sortie.stderr, sortie.stderr

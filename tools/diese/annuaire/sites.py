@@ -173,7 +173,8 @@ def renvoi_site(site: Site, ctx: Contexte, texte: str | None = None) -> str:
     """Inline link from the guide's text to the site's entry in Annex 1."""
     href = href_page(PAGE_ANNEXE, ctx, ancre(site))
     etat = RENVOI[site.statut]
-    suffixe = f'<span class="diese-site-renvoi__statut diese-ajout"> ({etat})</span>' if etat else ""
+    classes = "diese-site-renvoi__statut diese-ajout"
+    suffixe = f'<span class="{classes}"> ({etat})</span>' if etat else ""
     slug = STATUTS[site.statut][1]
     return (
         f'<a class="diese-site-renvoi diese-site-renvoi--{slug}" href="{escape(href)}">'
