@@ -15,6 +15,7 @@ from .remuneration import minimum
 from .saisie import CONTRATS, Situation, lire_situation
 from .textes import arrondi, date_fr, euros
 
+TOLERANCE_SMIC = (35 * 52 / 12) / 151.67
 CLES_MOIS = ("salaire_brut", "cotisations_patronales", "reduction_generale", "autres_charges",
              "cout_employeur", "aides", "cout_net_aides", "salaire_net")
 
@@ -91,7 +92,9 @@ def simuler_situation(s: Situation) -> Resultat:
         brut = mini
         if s.salaire_brut_mensuel is not None:
             brut = max(s.salaire_brut_mensuel, mini)
-            if i == 0 and s.salaire_brut_mensuel < mini - 0.005:
+            # Tolerance: the published monthly SMIC uses 35 h × 52 / 12 = 151.666… hours, payslips
+            # 151.67 h; both amounts are accepted as "at the minimum".
+            if i == 0 and s.salaire_brut_mensuel < mini * TOLERANCE_SMIC - 0.005:
                 raise ErreurSaisie.une(
                     "salaire_brut_mensuel",
                     f"Le salaire brut mensuel ({euros(s.salaire_brut_mensuel)}) est inférieur au "
