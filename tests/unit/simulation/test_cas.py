@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from diese.simulation import calculer_oeth, simuler
 
 CAS = yaml.safe_load((Path(__file__).parent / "donnees" / "cas.yml").read_text(encoding="utf-8"))
@@ -41,4 +40,5 @@ def test_cas(cas):
         elif isinstance(attendu, bool) or not isinstance(attendu, (int, float)):
             assert lire(resultat, chemin) == attendu, chemin
         else:
-            assert lire(resultat, chemin) == pytest.approx(attendu, abs=0.011), (chemin, cas["source"])
+            obtenu = lire(resultat, chemin)
+            assert obtenu == pytest.approx(attendu, abs=0.011), (chemin, cas["source"])

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openfisca_grille as grille
 import pytest
 import yaml
-
-import openfisca_grille as grille
 
 TOLERANCE = 0.001
 DESACCORDS = yaml.safe_load(
