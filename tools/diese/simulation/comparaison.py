@@ -6,7 +6,7 @@ import datetime as dt
 
 from .erreurs import ErreurSaisie
 from .moteur import simuler_situation
-from .saisie import CONTRATS, DUREES, Lecteur, lire_situation
+from .saisie import CONTRATS, Lecteur, bornes_duree, lire_situation
 
 CLES_PROFIL = ("age", "date_naissance", "rqth", "demandeur_emploi", "demandeur_emploi_depuis_mois",
                "residence_qpv", "beneficiaire_rsa", "niveau_diplome")
@@ -63,9 +63,8 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
     options = []
     for contrat in CONTRATS:
         option = Option(contrat, horizon)
-        dmin, _, dmax = DUREES[contrat]
-        if contrat == "apprentissage" and profil.get("rqth"):
-            dmax = 48
+        dmin, _, dmax = bornes_duree(contrat, profil.get("rqth") is True,
+                                     aujourd_hui or dt.date.today())
         duree = min(max(horizon, dmin), dmax) if contrat != "stage" else min(horizon, 1)
         option.duree_mois = duree
         entree = {**profil, **employeur, "contrat": contrat, "duree_mois": duree}
