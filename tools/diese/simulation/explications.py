@@ -12,29 +12,43 @@ from .textes import date_fr, euros, pourcent, valeur_lisible
 class Usages:
     """Which dated parameter values each figure used, and up to which day."""
 
-    __slots__ = ("par_cle", "jusqu_au")
+    __slots__ = ("par_cle", "_jusqu_au", "_vus", "_par_bareme", "_jour_bareme")
 
     def __init__(self) -> None:
         self.par_cle: dict[str, dict[tuple[str, int], None]] = {}
-        self.jusqu_au: dict[str, str] = {}
+        self._jusqu_au: dict[str, str] = {}
+        self._vus: set = set()
+        self._par_bareme: dict[int, set[str]] = {}
+        self._jour_bareme: dict[int, str] = {}
 
     def ajouter(self, cle: str, ident: str, rang: int, jour: str = "") -> None:
         self.par_cle.setdefault(cle, {})[(ident, rang)] = None
-        if jour > self.jusqu_au.get(ident, ""):
-            self.jusqu_au[ident] = jour
+        if jour > self._jusqu_au.get(ident, ""):
+            self._jusqu_au[ident] = jour
 
     def ajouter_bareme(self, cle: str, idents, b: Bareme, jour: str) -> None:
+        cle_b = id(b)
+        if jour > self._jour_bareme.get(cle_b, ""):
+            self._jour_bareme[cle_b] = jour
+        signature = (cle, cle_b, tuple(idents))
+        if signature in self._vus:  # same values as an earlier month: nothing new
+            return
+        self._vus.add(signature)
         cible = self.par_cle.setdefault(cle, {})
-        jusqu_au = self.jusqu_au
-        params = None
+        self._par_bareme.setdefault(cle_b, set()).update(idents)
         for ident in idents:
-            rang = b.rangs.get(ident)
-            if rang is None:
-                params = params or tous()
-                rang = params[ident].rang(jour)
-            cible[(ident, rang)] = None
-            if jour > jusqu_au.get(ident, ""):
-                jusqu_au[ident] = jour
+            cible[(ident, b.rangs[ident])] = None
+
+    @property
+    def jusqu_au(self) -> dict[str, str]:
+        """Last day each parameter was used on."""
+        jours = dict(self._jusqu_au)
+        for cle_b, idents in self._par_bareme.items():
+            jour = self._jour_bareme[cle_b]
+            for ident in idents:
+                if jour > jours.get(ident, ""):
+                    jours[ident] = jour
+        return jours
 
     def prolongations(self) -> list[str]:
         params = tous()
@@ -53,8 +67,9 @@ class Usages:
 
     def parametres_au(self) -> str:
         params = tous()
-        dates = [params[i].derniere_date_confirmee for i in self.jusqu_au
-                 if params[i].valeur(self.jusqu_au[i] or "9999") is not None]
+        jusqu_au = self.jusqu_au
+        dates = [params[i].derniere_date_confirmee for i in jusqu_au
+                 if params[i].valeur(jusqu_au[i] or "9999") is not None]
         return min(dates) if dates else max(p.derniere_date_confirmee for p in params.values())
 
     def liste(self, cle: str) -> list[dict]:

@@ -17,7 +17,8 @@ RG = "reduction_generale."
 
 IDENTS = tuple(
     i for i in tous() if i.startswith(("cotisations.", "reduction_generale.", "smic.", "pss.",
-                                       "seuils.", "cdd.", "apprentissage.exoneration"))
+                                       "seuils.", "cdd.", "apprentissage.exoneration",
+                                       "apprentissage.remuneration", "professionnalisation.remun"))
 )
 
 
@@ -41,9 +42,19 @@ class Bareme:
         self.pss: float = self.v["pss.mensuel"]
 
 
-@lru_cache(maxsize=2048)
+_PAR_RANGS: dict[tuple[int, ...], Bareme] = {}
+
+
+@lru_cache(maxsize=4096)
 def bareme(jour: str) -> Bareme:
-    return Bareme(jour)
+    """The Bareme in force on `jour`; days with the same values share one object, so callers
+    can tell "nothing changed" by identity."""
+    params = tous()
+    rangs = tuple(params[i].rang(jour) for i in IDENTS)
+    b = _PAR_RANGS.get(rangs)
+    if b is None:
+        b = _PAR_RANGS[rangs] = Bareme(jour)
+    return b
 
 
 @dataclass(slots=True)
