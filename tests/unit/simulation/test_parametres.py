@@ -78,3 +78,23 @@ def test_desaccords_et_non_verifies_documentes():
     assert params["reduction_generale.smic_reference_rgdu"].statut == "desaccord"
     for ident in ("oeth.multiplicateurs", "emploi_franc.montants", "apprentissage.aide_embauche"):
         assert params[ident].statut == "non_verifie" and params[ident].note
+
+
+def test_le_build_refuse_des_parametres_perimes(monkeypatch):
+    from diese.site import parametres as etape
+
+    monkeypatch.setattr(etape.parametres, "est_a_jour", lambda: False)
+    with pytest.raises(RuntimeError, match="python -m diese.parametres"):
+        etape.on_config({})
+    monkeypatch.setattr(etape.parametres, "est_a_jour", lambda: True)
+    assert etape.on_config({"x": 1}) == {"x": 1}
+
+
+def test_documentation_des_parametres():
+    from diese.parametres import documentation
+
+    html = documentation.tableau_parametres()
+    for ident in tous():
+        assert f"<code>{ident}</code>" in html
+    assert "Sources en désaccord" in html and "Non vérifié" in html
+    assert "<code>date_embauche</code>" in documentation.tableau_champs()
