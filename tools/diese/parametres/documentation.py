@@ -7,7 +7,7 @@ from html import escape
 
 from diese.simulation.champs import champs_simuler
 from diese.simulation.parametres import Parametre, tous
-from diese.simulation.textes import date_fr, nombre, valeur_lisible
+from diese.simulation.textes import date_fr, valeur_texte
 
 FAMILLES = {
     "smic": "SMIC et durée du travail",
@@ -29,50 +29,6 @@ STATUTS = {
     "desaccord": "sources en désaccord",
     "non_verifie": "non vérifié",
 }
-CLES = {
-    "moins_18": "moins de 18 ans", "18_20": "18 à 20 ans", "21_25": "21 à 25 ans",
-    "26_plus": "26 ans et plus", "moins_21": "moins de 21 ans",
-    "moins_250": "moins de 250 salariés", "250_plus": "250 salariés et plus",
-    "rqth": "apprenti handicapé", "niveau_max": "niveau maximal",
-    "ratio_alternants_min": "part d'alternants exigée", "multiple": "multiple du SMIC",
-    "smic_horaire_reference": "SMIC horaire de référence",
-    "plancher_multiple_smic_courant": "plancher en SMIC courants", "seuil_effectif": "effectif",
-    "tranches": "tranches", "taux_2000_plus_sous_1_pct": "2 000 salariés et plus sous 1 %",
-    "seuil_cotisations": "cotisations dues au-delà de (SMIC)",
-    "csg_crds_exoneration_totale": "CSG-CRDS totalement exonérées",
-    "seuil_csg_crds": "CSG-CRDS dues au-delà de (SMIC)", "min": "minimum", "max": "maximum",
-    "max_rqth": "maximum (RQTH)", "cdi": "CDI (par an)", "cdi_annees": "CDI (années)",
-    "cdd": "CDD (par an)", "cdd_annees": "CDD (années)", "cdd_duree_min_mois": "CDD minimum (mois)",
-    "sans_action": "sans action depuis 3 ans", "montant": "montant", "age_min": "âge minimum",
-    "4": "niveau 3-4", "5": "niveau 5", "6": "niveau 6", "7": "niveau 7",
-}
-
-
-def _scalaire(valeur, unite: str) -> str:
-    if isinstance(valeur, bool):
-        return "oui" if valeur else "non"
-    if isinstance(valeur, float) and 0 < valeur < 1 and unite in {"smic", "/1"}:
-        return nombre(valeur * 100, 2).rstrip("0").rstrip(",") + "\u00a0%"
-    if isinstance(valeur, (int, float)):
-        return valeur_lisible(valeur, unite) if unite not in {"smic"} else nombre(valeur, 2)
-    return escape(str(valeur))
-
-
-def valeur_texte(valeur, unite: str) -> str:
-    """A dated value as short French text (grids written out key by key)."""
-    if valeur is None:
-        return "aucune (supprimé ou pas de dispositif)"
-    if isinstance(valeur, dict):
-        morceaux = []
-        for cle, v in valeur.items():
-            morceaux.append(f"{escape(CLES.get(cle, cle.replace('_', ' ')))}\u00a0: "
-                            f"{valeur_texte(v, unite)}")
-        return " ; ".join(morceaux)
-    if isinstance(valeur, list):
-        return " / ".join(valeur_texte(v, unite) for v in valeur)
-    return _scalaire(valeur, unite)
-
-
 def _ligne(p: Parametre) -> str:
     valeurs = "".join(
         f"<li>{escape(date_fr(d))}\u00a0: {valeur_texte(v, p.unite)}</li>"

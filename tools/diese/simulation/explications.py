@@ -6,7 +6,10 @@ from __future__ import annotations
 from .paie import LIBELLES, Bareme
 from .parametres import tous
 from .saisie import Situation
-from .textes import date_fr, euros, pourcent, valeur_lisible
+from .textes import date_fr, euros, nombre, pourcent, valeur_texte
+
+PRIORITAIRES = {"SMIC horaire", "plafond mensuel de la sécurité sociale",
+                "aide à l'embauche d'un apprenti", "emploi franc", "SMIC de référence de la RGDU"}
 
 
 class Usages:
@@ -59,11 +62,16 @@ class Usages:
                 groupes.setdefault(p.derniere_date_confirmee, []).append(p.libelle)
         if not groupes:
             return []
-        morceaux = [f"confirmés jusqu'au {date_fr(d)} : " + ", ".join(sorted(set(noms)))
-                    for d, noms in sorted(groupes.items())]
+        morceaux = []
+        for d, noms in sorted(groupes.items()):
+            noms = sorted(set(noms), key=lambda n: (n not in PRIORITAIRES, n))
+            liste = ", ".join(noms[:4])
+            if len(noms) > 4:
+                liste += f" et {len(noms) - 4} autres"
+            morceaux.append(f"confirmés jusqu'au {date_fr(d)} : {liste}")
         return ["Paramètre prolongé au-delà de sa dernière date confirmée : la simulation "
                 "applique la dernière valeur connue au-delà de la date où elle a été vérifiée ("
-                + " ; ".join(morceaux) + ")."]
+                + " ; ".join(morceaux) + "). Le détail figure dans les explications."]
 
     def parametres_au(self) -> str:
         params = tous()
@@ -82,11 +90,12 @@ class Usages:
                 "id": ident,
                 "libelle": p.libelle,
                 "valeur": val,
-                "valeur_texte": valeur_lisible(val, p.unite),
+                "valeur_texte": valeur_texte(val, p.unite),
                 "unite": p.unite,
                 "date_effet": p.dates[rang] if rang >= 0 else None,
                 "source": p.source(rang),
                 "statut": p.statut,
+                "confirme_jusqu_au": p.derniere_date_confirmee,
             }
             if p.statut != "verifie" and p.note:
                 entree["note"] = p.note
@@ -102,10 +111,14 @@ def _explication(formule: str, usages: Usages, cle: str, notes=None, **extra) ->
 
 
 def construire(s: Situation, mois: list[dict], premier, minima, usages: Usages,
-               aides: list[dict], notes: list[str], indemnite: float) -> dict:
+               aides: list[dict], notes: list[str], indemnite: float, notes_brut: list[str],
+               notes_cotis: list[str]) -> dict:
     m0 = mois[0]
-    part0 = minima[0][0]
-    brut_notes = []
+    part0, mini0 = minima[0]
+    brut_notes = list(notes_brut)
+    if s.contrat in {"apprentissage", "professionnalisation"}:
+        brut_notes.insert(0, f"Premier mois : minimum légal de {nombre(part0 * 100, 0)} % du SMIC, "
+                          f"soit {euros(mini0)}.")
     if s.contrat == "apprentissage":
         formule_brut = ("Rémunération minimale de l'apprenti : un pourcentage du SMIC qui dépend "
                         "de "
@@ -184,7 +197,7 @@ def construire(s: Situation, mois: list[dict], premier, minima, usages: Usages,
                        "l'échéancier de chaque aide.")
     return {
         "salaire_brut": _explication(formule_brut, usages, "salaire_brut", brut_notes,
-                                     premier_mois={"minimum_legal": minima[0][1],
+                                     premier_mois={"minimum_legal": mini0,
                                                    "part_du_smic": part0}),
         "cotisations_patronales": _explication(
             "Somme des cotisations et contributions patronales : chaque taux × son assiette (le "
@@ -192,7 +205,7 @@ def construire(s: Situation, mois: list[dict], premier, minima, usages: Usages,
             "vieillesse plafonnée, la tranche 1 de retraite complémentaire et le FNAL des moins de "
             "50 salariés ; dans la limite de 4 plafonds pour le chômage et l'AGS). Le taux AT/MP "
             f"retenu est {pourcent(s.taux_at_mp / 100)}.",
-            usages, "cotisations_patronales", [], detail_premier_mois=detail),
+            usages, "cotisations_patronales", notes_cotis, detail_premier_mois=detail),
         "reduction_generale": _explication(formule_red, usages, "reduction_generale", red_notes),
         "cout_employeur": _explication(
             "Coût employeur = salaire brut + cotisations patronales − réduction générale + autres "

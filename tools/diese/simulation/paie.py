@@ -147,6 +147,8 @@ def coefficient_reduction(b: Bareme, remuneration: float, smic_ref: float, effec
         utilises = [RG + "rgdu_tmin", tdelta_id,
                     RG + "rgdu_puissance", RG + "plafond_smic", RG + "seuil_effectif",
                     RG + "smic_reference_rgdu"]
+        if b.v[RG + "smic_reference_rgdu"] is None:  # no frozen SMIC: the current one
+            utilises.append("smic.horaire")
         if remuneration >= plafond * smic_ref:
             return 0.0, utilises
         tmin = b.v[RG + "rgdu_tmin"]
