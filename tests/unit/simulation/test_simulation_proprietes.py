@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 from diese.simulation import ErreurSaisie, calculer_oeth, comparer, simuler
 from diese.simulation.api import executer
@@ -51,7 +52,9 @@ situations_valides = st.fixed_dictionaries(
     },
 )
 
-reglages = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# DIESE_HYPOTHESIS_EXEMPLES=5000 for a deeper search than the everyday run.
+reglages = settings(max_examples=int(os.environ.get("DIESE_HYPOTHESIS_EXEMPLES", "150")),
+                    deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _simuler(situation):
