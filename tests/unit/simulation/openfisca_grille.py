@@ -10,6 +10,7 @@ PERIODES = ("2024-03", "2024-12", "2025-03", "2025-09", "2026-03", "2026-09")
 MULTIPLES_SMIC = (1.0, 1.05, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 2.0, 2.25, 2.5, 2.75, 3.0, 3.2)
 EFFECTIFS = (10, 49, 50, 300)
 CONTRATS = ("cdi", "cdd")
+HEURES = (35.0, 24.0)  # full time, and part time (24 h: the usual legal minimum)
 VARIABLES = ("cotisations_employeur", "allegement_general", "salaire_super_brut", "salaire_net")
 
 
@@ -19,6 +20,7 @@ class Cas:
     contrat: str
     effectif: int
     multiple: float
+    heures: float
     brut: float
     taux_at: float  # percent
 
@@ -32,12 +34,12 @@ def systeme():
 
 def cas_de_la_periode(periode: str) -> list[Cas]:
     from diese.simulation.paie import bareme
+    from diese.simulation.remuneration import heures_du_mois
 
     b = bareme(periode + "-01")
-    smic_mensuel = b.smic_h * b.heures
     taux_at = round(b.v["cotisations.employeur.at_mp_defaut"] * 100, 4)
-    return [Cas(periode, c, e, m, round(m * smic_mensuel, 2), taux_at)
-            for c in CONTRATS for e in EFFECTIFS for m in MULTIPLES_SMIC]
+    return [Cas(periode, c, e, m, h, round(m * b.smic_h * heures_du_mois(b, h), 2), taux_at)
+            for c in CONTRATS for e in EFFECTIFS for h in HEURES for m in MULTIPLES_SMIC]
 
 
 def openfisca(periode: str, cas: list[Cas]) -> dict[str, list[float]]:
@@ -59,6 +61,9 @@ def openfisca(periode: str, cas: list[Cas]) -> dict[str, list[float]]:
             "allegement_cotisation_maladie_mode_recouvrement": {periode: "anticipe"},
             "date_naissance": {"ETERNITY": "1990-01-01"},
         }
+        if c.heures < 35:
+            individus[p]["contrat_de_travail"] = {periode: "temps_partiel"}
+            individus[p]["heures_remunerees_volume"] = {periode: round(c.heures * 52 / 12, 2)}
         familles[f"f{i}"] = {"parents": [p]}
         foyers[f"ff{i}"] = {"declarants": [p]}
         menages[f"m{i}"] = {"personne_de_reference": [p]}
@@ -74,6 +79,6 @@ def moteur(c: Cas) -> dict:
     r = simuler({
         "date_embauche": c.periode + "-01", "contrat": c.contrat,
         "duree_mois": 6 if c.contrat == "cdd" else 1, "salaire_brut_mensuel": c.brut,
-        "effectif": c.effectif, "taux_at_mp": c.taux_at,
+        "effectif": c.effectif, "taux_at_mp": c.taux_at, "heures_hebdo": c.heures,
     }).en_dict()
     return r["mois"][0]  # a regular month (the CDD end-of-contract pay falls in month 6)

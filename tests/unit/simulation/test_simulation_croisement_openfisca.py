@@ -1,5 +1,6 @@
 """Cross-check against openfisca-france 176.1.8 over a grid of CDI/CDD situations: pay from 1 to
-3.2 SMIC, sizes 10/49/50/300, dates in 2024, 2025 and both halves of 2026. Every figure must
+3.2 SMIC, sizes 10/49/50/300, full time and 24 h, dates in 2024, 2025 and both halves of 2026
+(6 × 256 = 1 536 situations). Every figure must
 agree within 0.1 % once the documented disagreements (donnees/desaccords_openfisca.yml) are
 removed. One vectorised OpenFisca simulation per period keeps the run short."""
 

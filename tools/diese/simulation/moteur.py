@@ -11,7 +11,7 @@ from .dates import age_pour_bareme, ajouter_mois
 from .erreurs import ErreurSaisie
 from .paie import Employeur, bareme, calculer
 from .parametres import tous
-from .remuneration import minimum
+from .remuneration import minimum, quotite_paie
 from .saisie import CONTRATS, Situation, lire_situation
 from .textes import arrondi, date_fr, euros, nombre
 
@@ -51,10 +51,10 @@ def simuler(situation: dict, aujourd_hui: dt.date | None = None) -> Resultat:
 
 
 def simuler_situation(s: Situation) -> Resultat:
-    quotite = s.heures_hebdo / 35.0
     depart = s.date_embauche
     jour0 = depart.isoformat()
     b0 = bareme(jour0)
+    quotite = quotite_paie(b0, s.heures_hebdo)
     usages = expl.Usages()
     taux_at_defaut = s.taux_at_mp is None
     if taux_at_defaut:
@@ -69,7 +69,7 @@ def simuler_situation(s: Situation) -> Resultat:
         p = tous()["apprentissage.exoneration_salariale"]
         apprenti = p.valeur(jour0)  # fixed by the date the contract was concluded
 
-    bilan = calculer_aides(s, quotite)
+    bilan = calculer_aides(s, s.heures_hebdo / 35.0)  # aids: share of the legal working time
     for ident, rang in bilan.utilises:
         usages.ajouter("aides", ident, rang, jour0)
     avertissements: list[str] = list(bilan.avertissements)

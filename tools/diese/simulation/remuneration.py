@@ -27,10 +27,24 @@ def bande_pro(age: int) -> str:
     return "26_plus"
 
 
+def heures_du_mois(b: Bareme, heures_hebdo: float) -> float:
+    """Paid hours in a month: 151.67 at full time; part time, weekly hours × 52 / 12 (as on a
+    payslip, and as openfisca-france counts them)."""
+    return b.heures if heures_hebdo >= 35.0 else heures_hebdo * SEMAINES_PAR_MOIS
+
+
+def quotite_paie(b: Bareme, heures_hebdo: float) -> float:
+    """Share of full time that prorates the SMIC of reference and the social security ceiling;
+    above 35 h it counts the overtime hours (without their premium)."""
+    if heures_hebdo >= 35.0:
+        return heures_hebdo / 35.0
+    return heures_du_mois(b, heures_hebdo) / b.heures
+
+
 def smic_du_mois(b: Bareme, heures_hebdo: float) -> float:
     """SMIC for the month's hours; hours beyond 35 are paid +25 % (36th–43rd) and +50 % beyond
     (Code du travail, art. L3121-36)."""
-    base = b.smic_h * b.heures * min(heures_hebdo, 35.0) / 35.0
+    base = b.smic_h * heures_du_mois(b, heures_hebdo)
     sup25 = max(0.0, min(heures_hebdo, 43.0) - 35.0) * SEMAINES_PAR_MOIS * 1.25
     sup50 = max(0.0, heures_hebdo - 43.0) * SEMAINES_PAR_MOIS * 1.5
     return base + b.smic_h * (sup25 + sup50)
