@@ -79,7 +79,7 @@ def rendre_sommaire(listes: dict[str, Checklist], page_url: str) -> str:
     return (
         f'<div class="diese-cl diese-cl-sommaire" data-diese-checklist-sommaire '
         f'data-catalogue="{catalogue}">'
-        '<table class="diese-cl-tableau"><caption>Les listes et leur avancement dans le dossier '
+        '<table><caption>Les listes et leur avancement dans le dossier '
         "ouvert</caption><thead><tr><th scope=\"col\">Liste</th><th scope=\"col\">D’après</th>"
         '<th scope="col">Éléments</th><th scope="col">Cochés</th></tr></thead>'
         f"<tbody>{''.join(lignes)}</tbody></table></div>"

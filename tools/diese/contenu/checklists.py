@@ -11,6 +11,15 @@ from .validation import DONNEES, ErreurDonnees, charger
 
 DOSSIER = DONNEES / "checklists"
 IDENTIFIANT = "^[a-z0-9]+(-[a-z0-9]+)*$"
+# The phases in the guide's order, then the lists it implies (any other file comes last).
+ORDRE = (
+    "avant-stage",
+    "pendant-stage",
+    "apres-stage",
+    "preparer-visite",
+    "accompagnement-social",
+    "suivi-post-stage",
+)
 TEXTE = {"type": "string", "minLength": 1, "pattern": r"\S"}
 
 SCHEMA = {
@@ -126,11 +135,17 @@ def lire_checklist(fichier: Path) -> Checklist:
     )
 
 
+def _rang(fichier: Path) -> tuple[int, str]:
+    rang = ORDRE.index(fichier.stem) if fichier.stem in ORDRE else len(ORDRE)
+    return rang, fichier.stem
+
+
 def charger_checklists(dossier: Path = DOSSIER) -> dict[str, Checklist]:
-    """Every list of the folder, keyed by id; an item id used twice anywhere fails the build."""
+    """Every list of the folder, keyed by id, in the guide's order; an item id used twice
+    anywhere fails the build."""
     listes: dict[str, Checklist] = {}
     vus: dict[str, Path] = {}
-    fichiers = sorted(dossier.glob("*.yml"))
+    fichiers = sorted(dossier.glob("*.yml"), key=_rang)
     if not fichiers:
         raise ErreurDonnees(f"{dossier} : aucune liste (*.yml)")
     for fichier in fichiers:

@@ -17,7 +17,7 @@ COULEUR_THEME = "#4051b5"
 TAILLE_MAX = 3 * 1024 * 1024  # a single file above this is fetched on demand, not precached
 EXCLUS_DOSSIERS = ("assets/pyodide/",)
 EXCLUS_SUFFIXES = (".whl", ".map", ".gz", ".py", ".DS_Store")
-EXCLUS_FICHIERS = {SERVICE_WORKER, "sitemap.xml"}
+EXCLUS_FICHIERS = {SERVICE_WORKER}
 # Material ships a stemmer per language: only French (and what it needs) is ever loaded here.
 LUNR = "assets/javascripts/lunr/"
 LUNR_UTILES = {"min/lunr.fr.min.js", "min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}

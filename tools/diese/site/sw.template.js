@@ -92,7 +92,8 @@ self.addEventListener("fetch", (evenement) => {
   if (requete.method !== "GET") return;
   const url = new URL(requete.url);
   if (hors_portee(url)) return;
-  if (requete.mode === "navigate") {
+  // La navigation instantanée de Material charge les pages par fetch() : même traitement.
+  if (requete.mode === "navigate" || /(\/|\.html)$/.test(url.pathname)) {
     evenement.respondWith(reseauDAbord(evenement));
   } else {
     evenement.respondWith(cacheDAbord(evenement));
