@@ -213,10 +213,11 @@
         form.append(creer("p", {}, creer("label", { for: idChamp, texte: champ }), entree));
       }
       const boutons = creer("p", { class: "diese-cl-dialogue-boutons" },
-        creer("button", { type: "submit", value: "annuler", formnovalidate: true, class: "diese-cl-bouton", texte: "Annuler" }),
+        creer("button", { type: "button", value: "annuler", class: "diese-cl-bouton", texte: "Annuler" }),
         creer("button", {
           type: "submit", value: "ok", class: `diese-cl-bouton diese-cl-bouton--principal${danger ? " diese-cl-bouton--danger" : ""}`, texte: confirmer,
         }));
+      boutons.firstChild.addEventListener("click", () => dialogue.close("annuler"));
       form.append(boutons);
       const dialogue = creer("dialog", { class: "diese-cl-dialogue", "aria-labelledby": idTitre }, form);
       dialogue.addEventListener("close", () => {
