@@ -4,19 +4,14 @@ and the manifest linked from every page; a broken data file stops `mkdocs build`
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from diese.contenu.checklists import charger_checklists
-
-RACINE = Path(__file__).resolve().parents[2]
+from tests.outils_checklists import construire, copie_du_projet
 
 
 def test_chaque_liste_est_une_page_de_cases_a_cocher(site_dir: Path) -> None:
@@ -76,22 +71,6 @@ def test_service_worker_a_la_racine(site_dir: Path) -> None:
                for f in fichiers if f != "./")
 
 
-def _copie_du_projet(destination: Path) -> Path:
-    for nom in ("docs", "macros", "overrides", "tools", "source"):
-        shutil.copytree(RACINE / nom, destination / nom,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    shutil.copy(RACINE / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination
-
-
-def construire(projet: Path, sortie: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(projet / "tools"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(sortie)],
-        cwd=projet, env=env, capture_output=True, text=True, check=False,
-    )
-
-
 @pytest.mark.parametrize(
     ("avant", "apres", "champ"),
     [
@@ -102,7 +81,7 @@ def construire(projet: Path, sortie: Path) -> subprocess.CompletedProcess:
     ],
 )
 def test_une_entree_fautive_arrete_la_construction(tmp_path, avant, apres, champ) -> None:
-    projet = _copie_du_projet(tmp_path / "projet")
+    projet = copie_du_projet(tmp_path / "projet")
     fichier = projet / "docs" / "data" / "checklists" / "avant-stage.yml"
     texte = fichier.read_text(encoding="utf-8")
     assert avant in texte

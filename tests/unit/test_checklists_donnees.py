@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from diese.checklists.rendu import rendre_checklist, url_relative
 from diese.contenu.checklists import DOSSIER, catalogue, charger_checklists, lire_checklist
 from diese.contenu.validation import RACINE, ErreurDonnees

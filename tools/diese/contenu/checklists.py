@@ -118,12 +118,15 @@ def lire_checklist(fichier: Path) -> Checklist:
                 f"{fichier} : champ elements[{rang}].groupe : groupe inconnu « {brut['groupe']} »"
                 f" (groupes déclarés : {', '.join(connus)})"
             )
-        par_groupe[brut["groupe"]].append(
-            Element(brut["id"], brut["texte"].strip(), brut.get("detail", ""), brut.get("source", ""))
+        element = Element(
+            brut["id"], brut["texte"].strip(), brut.get("detail", ""), brut.get("source", "")
         )
+        par_groupe[brut["groupe"]].append(element)
     for rang, groupe in enumerate(donnees["groupes"]):
         if not par_groupe[groupe["id"]]:
-            raise ErreurDonnees(f"{fichier} : champ groupes[{rang}] : groupe « {groupe['id']} » vide")
+            raise ErreurDonnees(
+                f"{fichier} : champ groupes[{rang}] : groupe « {groupe['id']} » sans élément"
+            )
     return Checklist(
         id=donnees["id"],
         titre=donnees["titre"],
