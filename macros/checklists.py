@@ -10,7 +10,7 @@ def enregistrer(env) -> None:
         listes = charger_checklists()
         if identifiant not in listes:
             raise KeyError(f"checklist inconnue « {identifiant} » (connues : {', '.join(listes)})")
-        return rendre_checklist(listes[identifiant], env.page.url)
+        return rendre_checklist(listes[identifiant], env.page.url, listes)
 
     @env.macro
     def checklists_sommaire() -> str:

@@ -145,7 +145,7 @@ def test_rendu_echappe_et_relie_chaque_case_a_son_etiquette(tmp_path) -> None:
     ids = re.findall(r'<input type="checkbox" id="([^"]+)"', html)
     assert len(ids) == 26
     assert all(f'<label for="{i}">' in html for i in ids)
-    assert 'data-catalogue="../catalogue.json"' in html
+    assert re.search(r'data-catalogue="\.\./catalogue\.json\?v=[0-9a-f]{12}"', html)
 
 
 @pytest.mark.parametrize(

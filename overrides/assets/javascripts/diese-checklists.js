@@ -191,9 +191,6 @@
     return catalogue;
   }
 
-  const idsDuCatalogue = (cat) =>
-    new Set(cat.listes.flatMap((l) => l.groupes.flatMap((g) => g.elements.map((e) => e.id))));
-
   /* ---------- dialogues ---------- */
 
   function demander({ titre, message, champ = null, valeur = "", confirmer, danger = false }) {
@@ -258,9 +255,8 @@
     }, null, 2);
   }
 
-  function lignesResume(dossier, cat) {
+  function lignesResume(dossier, cat, connus) {
     const lignes = [];
-    const connus = idsDuCatalogue(cat);
     for (const liste of cat.listes) {
       for (const groupe of liste.groupes) {
         for (const el of groupe.elements) {
@@ -277,12 +273,12 @@
     return lignes;
   }
 
-  function exportTexte(dossier, cat) {
+  function exportTexte(dossier, cat, connus) {
     const sortie = [`Dossier : ${dossier.nom}`, `Dernière modification : ${dateLisible(dossier.modifie)}`,
       `Résumé établi le ${dateLisible(maintenant())} (DIESE Guide)`, ""];
     let liste = null;
     let groupe = null;
-    for (const l of lignesResume(dossier, cat)) {
+    for (const l of lignesResume(dossier, cat, connus)) {
       if (l.liste !== liste) {
         liste = l.liste;
         groupe = null;
@@ -298,10 +294,10 @@
     return `${sortie.join("\n")}\n`;
   }
 
-  function exportCsv(dossier, cat) {
+  function exportCsv(dossier, cat, connus) {
     const champ = (v) => `"${String(v).replace(/"/g, "\"\"")}"`;
     const lignes = [["Liste", "Groupe", "Identifiant", "Élément", "Coché", "Note"].map(champ).join(";")];
-    for (const l of lignesResume(dossier, cat)) {
+    for (const l of lignesResume(dossier, cat, connus)) {
       lignes.push([l.liste, l.groupe, l.id, l.texte, l.coche ? "oui" : "non", l.note].map(champ).join(";"));
     }
     return `\ufeff${lignes.join("\r\n")}\r\n`; // BOM : accents lisibles dans un tableur
@@ -315,7 +311,8 @@
     const idListe = racine.dataset.dieseChecklist || null; // null : page sommaire
     const titreListe = racine.dataset.titre || "";
     let etat = lireEtat();
-    let cat = null;
+    // Identifiants de cette version du site (dans la page : toujours à jour, même hors ligne).
+    const connus = new Set((racine.dataset.idsGuide || "").split(" ").filter(Boolean));
 
     /* barre du dossier */
     const choix = creer("select", { id: "diese-cl-choix", class: "diese-cl-choix" });
@@ -386,8 +383,6 @@
 
     function rendreRetires() {
       retires.replaceChildren();
-      if (!cat) return;
-      const connus = idsDuCatalogue(cat);
       const apart = Object.entries(dossier().elements)
         .filter(([id, e]) => !connus.has(id) && (idListe === null || e.liste === idListe));
       retires.hidden = apart.length === 0;
@@ -438,11 +433,9 @@
         barreAvancement.max = items.length;
         barreAvancement.value = n;
         texteAvancement.textContent = `${n} sur ${items.length} éléments cochés dans cette liste`;
-      } else if (cat) {
-        for (const ligne of racine.querySelectorAll("tr[data-liste]")) {
-          const liste = cat.listes.find((l) => l.id === ligne.dataset.liste);
-          if (!liste) continue;
-          const ids = liste.groupes.flatMap((g) => g.elements.map((e) => e.id));
+      } else {
+        for (const ligne of racine.querySelectorAll("tr[data-ids]")) {
+          const ids = ligne.dataset.ids.split(" ");
           const n = ids.filter((id) => d.elements[id]?.coche).length;
           ligne.querySelector("[data-progression-liste]").textContent = `${n} / ${ids.length}`;
         }
@@ -564,8 +557,7 @@
         informer(idListe ? "Liste décochée." : "Dossier vidé.");
       } else if (action === "oublier-retires") {
         const ok = await demander({ titre: "Oublier les éléments retirés ?", message: "Ces éléments n’existent plus dans le guide ; ce que vous y aviez coché ou noté sera effacé.", confirmer: "Oublier", danger: true });
-        if (!ok || !cat) return;
-        const connus = idsDuCatalogue(cat);
+        if (!ok) return;
         for (const [id, e] of Object.entries(d.elements)) {
           if (!connus.has(id) && (idListe === null || e.liste === idListe)) delete d.elements[id];
         }
@@ -577,8 +569,8 @@
         informer("Dossier exporté.");
       } else if (action === "export-texte" || action === "export-csv") {
         const c = await chargerCatalogue(racine);
-        if (action === "export-texte") telecharger(nomDeFichier(d, "txt"), exportTexte(d, c), "text/plain;charset=utf-8");
-        else telecharger(nomDeFichier(d, "csv"), exportCsv(d, c), "text/csv;charset=utf-8");
+        if (action === "export-texte") telecharger(nomDeFichier(d, "txt"), exportTexte(d, c, connus), "text/plain;charset=utf-8");
+        else telecharger(nomDeFichier(d, "csv"), exportCsv(d, c, connus), "text/csv;charset=utf-8");
         informer(c.partiel ? "Résumé exporté (cette liste seulement : le catalogue complet est indisponible)." : "Résumé exporté.");
       } else if (action === "imprimer") {
         rendre();
@@ -620,10 +612,6 @@
     montes.add(racine);
     if (!sauver(etat)) alerte.textContent = "Ce navigateur n’autorise pas l’enregistrement : les cases cochées seront perdues en quittant la page.";
     rendre();
-    chargerCatalogue(racine).then((c) => {
-      cat = c;
-      if (racine.isConnected) rendre();
-    });
   }
 
   /* Un autre onglet a modifié les dossiers, ou l'on imprime (date du jour) : on se met à jour. */

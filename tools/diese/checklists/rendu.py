@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import posixpath
 from html import escape
 
-from diese.contenu.checklists import Checklist
+from diese.contenu.checklists import Checklist, catalogue
 
 CATALOGUE = "checklists/catalogue.json"
 
@@ -33,9 +35,27 @@ def _element(element, liste_id: str) -> str:
     )
 
 
-def rendre_checklist(liste: Checklist, page_url: str) -> str:
-    """The whole list: one section per group (heading + checkbox list), in the guide's order."""
-    catalogue = escape(url_relative(CATALOGUE, page_url))
+def adresse_catalogue(listes: dict[str, Checklist], page_url: str) -> str:
+    """The catalogue's URL from the page, versioned by its content (no stale HTTP cache)."""
+    contenu = json.dumps(catalogue(listes), ensure_ascii=False, sort_keys=True)
+    version = hashlib.sha256(contenu.encode()).hexdigest()[:12]
+    return f"{url_relative(CATALOGUE, page_url)}?v={version}"
+
+
+def ids_du_guide(listes: dict[str, Checklist]) -> str:
+    """Every item id of this build, for the page itself: the script sets aside what a dossier
+    holds beyond them (removed items) without waiting for the catalogue or trusting a cache."""
+    return " ".join(e.id for liste in listes.values() for e in liste.elements)
+
+
+def rendre_checklist(
+    liste: Checklist, page_url: str, listes: dict[str, Checklist] | None = None
+) -> str:
+    """The whole list: one section per group (heading + checkbox list), in the guide's order.
+    `listes`: every list of the build (item ids and catalogue version), this one alone if None."""
+    listes = listes or {liste.id: liste}
+    adresse = escape(adresse_catalogue(listes, page_url))
+    tous_les_ids = ids_du_guide(listes)
     sections = []
     for groupe in liste.groupes:
         titre_id = f"cl-groupe-{liste.id}-{groupe.id}"
@@ -53,7 +73,8 @@ def rendre_checklist(liste: Checklist, page_url: str) -> str:
     )
     return (
         f'<div class="diese-cl" data-diese-checklist="{escape(liste.id)}" '
-        f'data-titre="{escape(liste.titre)}" data-catalogue="{catalogue}">'
+        f'data-titre="{escape(liste.titre)}" data-catalogue="{adresse}" '
+        f'data-ids-guide="{escape(tous_les_ids)}">'
         f"{sous_titre}"
         f'<p class="diese-cl-source">Source : {escape(liste.source)} — '
         f"{len(liste.elements)} éléments.</p>"
@@ -69,16 +90,17 @@ def rendre_sommaire(listes: dict[str, Checklist], page_url: str) -> str:
     for liste in listes.values():
         lien = escape(url_relative(f"checklists/{liste.id}/", page_url))
         lignes.append(
-            f'<tr data-liste="{escape(liste.id)}"><th scope="row">'
+            f'<tr data-liste="{escape(liste.id)}" '
+            f'data-ids="{escape(" ".join(e.id for e in liste.elements))}"><th scope="row">'
             f'<a href="{lien}">{escape(liste.titre)}</a></th>'
             f"<td>{escape(liste.source)}</td>"
             f'<td class="diese-cl-nombre">{len(liste.elements)}</td>'
             f'<td class="diese-cl-nombre" data-progression-liste>—</td></tr>'
         )
-    catalogue = escape(url_relative(CATALOGUE, page_url))
+    adresse = escape(adresse_catalogue(listes, page_url))
     return (
         f'<div class="diese-cl diese-cl-sommaire" data-diese-checklist-sommaire '
-        f'data-catalogue="{catalogue}">'
+        f'data-catalogue="{adresse}" data-ids-guide="{escape(ids_du_guide(listes))}">'
         '<table><caption>Les listes et leur avancement dans le dossier '
         "ouvert</caption><thead><tr><th scope=\"col\">Liste</th><th scope=\"col\">D’après</th>"
         '<th scope="col">Éléments</th><th scope="col">Cochés</th></tr></thead>'

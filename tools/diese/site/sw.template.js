@@ -41,7 +41,8 @@ function cle(requete) {
 }
 
 async function enregistrer(requete, reponse) {
-  if (reponse && reponse.status === 200 && reponse.type === "basic") {
+  // Un ancien worker encore actif ne doit pas recréer le cache qu'une nouvelle version a supprimé.
+  if (reponse && reponse.status === 200 && reponse.type === "basic" && await caches.has(CACHE)) {
     const cache = await caches.open(CACHE);
     await cache.put(cle(requete), reponse.clone());
   }
