@@ -1,1 +1,635 @@
-/* diese-checklists: mounted through document$ */
+/* DIESE Guide — check-lists : cases enregistrées sur l'appareil (localStorage, par identifiant
+   d'élément), dossiers nommés, avancement, notes, export / import, impression.
+   Rien n'est envoyé nulle part. Monté par `document$` (navigation instantanée de Material) ;
+   sans élément `.diese-cl` sur la page, ne fait rien. */
+(() => {
+  "use strict";
+
+  const CLE = "diese-checklists";
+  const FORMAT_STOCKAGE = "diese-checklists-stockage";
+  const FORMAT_DOSSIER = "diese-checklists-dossier";
+  const VERSION = 1;
+  const IDENTIFIANT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const NOM_MAX = 80;
+  const NOTE_MAX = 5000;
+  const TAILLE_IMPORT_MAX = 1024 * 1024;
+  const montes = new Set();
+  let catalogue = null; // promesse du catalogue de toutes les listes (checklists/catalogue.json)
+
+  /* ---------- outils ---------- */
+
+  const maintenant = () => new Date().toISOString();
+  const formatDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" });
+  const dateLisible = (iso) => {
+    const d = iso ? new Date(iso) : null;
+    return d && !Number.isNaN(d.getTime()) ? formatDate.format(d) : "—";
+  };
+  const nouvelId = () => `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+  const estObjet = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+  function creer(balise, attributs = {}, ...enfants) {
+    const el = document.createElement(balise);
+    for (const [nom, valeur] of Object.entries(attributs)) {
+      if (valeur === false || valeur === null || valeur === undefined) continue;
+      if (nom === "texte") el.textContent = valeur;
+      else el.setAttribute(nom, valeur === true ? "" : valeur);
+    }
+    for (const enfant of enfants) {
+      if (enfant !== null && enfant !== undefined) el.append(enfant);
+    }
+    return el;
+  }
+
+  /* ---------- stockage ---------- */
+
+  function dossierVide(nom) {
+    const date = maintenant();
+    return { id: nouvelId(), nom, cree: date, modifie: date, elements: {} };
+  }
+
+  function etatNeuf() {
+    const dossier = dossierVide("Mon dossier");
+    return { format: FORMAT_STOCKAGE, version: VERSION, actif: dossier.id, dossiers: { [dossier.id]: dossier } };
+  }
+
+  function lireEtat() {
+    let brut = null;
+    try {
+      brut = localStorage.getItem(CLE);
+    } catch (erreur) {
+      return etatNeuf(); // stockage interdit (navigation privée stricte) : rien ne sera gardé
+    }
+    if (brut === null) return etatNeuf();
+    try {
+      const etat = JSON.parse(brut);
+      if (estObjet(etat) && etat.format === FORMAT_STOCKAGE && estObjet(etat.dossiers)) {
+        if (!Object.keys(etat.dossiers).length) Object.assign(etat, etatNeuf());
+        if (!etat.dossiers[etat.actif]) etat.actif = Object.keys(etat.dossiers)[0];
+        return etat;
+      }
+    } catch (erreur) {
+      /* illisible : mis de côté ci-dessous plutôt qu'écrasé */
+    }
+    try {
+      localStorage.setItem(`${CLE}-illisible-${Date.now()}`, brut);
+    } catch (erreur) {
+      /* tant pis */
+    }
+    return etatNeuf();
+  }
+
+  function sauver(etat) {
+    try {
+      localStorage.setItem(CLE, JSON.stringify(etat));
+      return true;
+    } catch (erreur) {
+      return false;
+    }
+  }
+
+  const dossierActif = (etat) => etat.dossiers[etat.actif];
+
+  function dossiersTries(etat) {
+    return Object.values(etat.dossiers).sort((a, b) => String(a.cree).localeCompare(String(b.cree)));
+  }
+
+  function nomLibre(etat, nom) {
+    const pris = new Set(Object.values(etat.dossiers).map((d) => d.nom));
+    if (!pris.has(nom)) return nom;
+    for (let i = 2; ; i += 1) {
+      const candidat = `${nom} (${i})`;
+      if (!pris.has(candidat)) return candidat;
+    }
+  }
+
+  /* ---------- import : validation ---------- */
+
+  function validerImport(texte) {
+    let donnees;
+    try {
+      donnees = JSON.parse(texte);
+    } catch (erreur) {
+      return { erreur: "le fichier n’est pas du JSON lisible" };
+    }
+    if (!estObjet(donnees) || donnees.format !== FORMAT_DOSSIER) {
+      return { erreur: "ce n’est pas un dossier de check-lists exporté par DIESE Guide" };
+    }
+    if (donnees.version !== VERSION) {
+      return { erreur: `version de fichier inconnue (${String(donnees.version)})` };
+    }
+    const d = donnees.dossier;
+    if (!estObjet(d)) return { erreur: "le dossier est absent du fichier" };
+    if (typeof d.nom !== "string" || !d.nom.trim() || d.nom.length > NOM_MAX) {
+      return { erreur: "le nom du dossier est absent ou trop long" };
+    }
+    if (!estObjet(d.elements)) return { erreur: "la liste des éléments est absente" };
+    const dateValide = (v) => v === undefined || (typeof v === "string" && !Number.isNaN(Date.parse(v)));
+    if (!dateValide(d.cree) || !dateValide(d.modifie)) return { erreur: "une date du dossier est illisible" };
+    const elements = {};
+    for (const [id, e] of Object.entries(d.elements)) {
+      const ou = `élément « ${id.slice(0, 60)} »`;
+      if (!IDENTIFIANT.test(id)) return { erreur: `identifiant d’élément invalide : ${ou}` };
+      if (!estObjet(e) || typeof e.coche !== "boolean") return { erreur: `${ou} : case cochée illisible` };
+      if (e.note !== undefined && (typeof e.note !== "string" || e.note.length > NOTE_MAX)) {
+        return { erreur: `${ou} : note illisible` };
+      }
+      if (e.texte !== undefined && (typeof e.texte !== "string" || e.texte.length > 2000)) {
+        return { erreur: `${ou} : libellé illisible` };
+      }
+      if (e.liste !== undefined && (typeof e.liste !== "string" || !IDENTIFIANT.test(e.liste))) {
+        return { erreur: `${ou} : liste illisible` };
+      }
+      if (!dateValide(e.modifie)) return { erreur: `${ou} : date illisible` };
+      const propre = { coche: e.coche };
+      for (const cle of ["note", "texte", "liste", "modifie"]) if (e[cle] !== undefined) propre[cle] = e[cle];
+      elements[id] = propre;
+    }
+    const date = maintenant();
+    return {
+      dossier: {
+        id: nouvelId(),
+        nom: d.nom.trim(),
+        cree: d.cree || date,
+        modifie: d.modifie || date,
+        elements,
+      },
+    };
+  }
+
+  /* ---------- catalogue ---------- */
+
+  function catalogueDepuisPage(racine) {
+    const liste = racine.dataset.dieseChecklist;
+    if (!liste) return { listes: [] };
+    return {
+      listes: [{
+        id: liste,
+        titre: racine.dataset.titre || liste,
+        groupes: [...racine.querySelectorAll(".diese-cl-groupe")].map((g) => ({
+          id: g.dataset.groupe,
+          titre: g.querySelector(".diese-cl-titre-groupe").firstChild.textContent.trim(),
+          elements: [...g.querySelectorAll(".diese-cl-element")].map((li) => ({
+            id: li.dataset.id,
+            texte: li.querySelector("label").textContent,
+          })),
+        })),
+      }],
+      partiel: true,
+    };
+  }
+
+  function chargerCatalogue(racine) {
+    if (!catalogue) {
+      const url = new URL(racine.dataset.catalogue, document.baseURI);
+      catalogue = fetch(url)
+        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status))))
+        .catch(() => {
+          catalogue = null; // réessayer plus tard ; en attendant, la page seule
+          return catalogueDepuisPage(racine);
+        });
+    }
+    return catalogue;
+  }
+
+  /* ---------- dialogues ---------- */
+
+  function demander({ titre, message, champ = null, valeur = "", confirmer, danger = false }) {
+    return new Promise((resoudre) => {
+      const opener = document.activeElement;
+      const idTitre = `diese-cl-dialogue-${nouvelId()}`;
+      const form = creer("form", { method: "dialog" });
+      form.append(creer("h2", { id: idTitre, texte: titre }));
+      if (message) form.append(creer("p", { texte: message }));
+      let entree = null;
+      if (champ) {
+        const idChamp = `${idTitre}-champ`;
+        entree = creer("input", {
+          id: idChamp, type: "text", required: true, maxlength: String(NOM_MAX), autocomplete: "off",
+        });
+        entree.value = valeur;
+        form.append(creer("p", {}, creer("label", { for: idChamp, texte: champ }), entree));
+      }
+      const boutons = creer("p", { class: "diese-cl-dialogue-boutons" },
+        creer("button", { type: "button", value: "annuler", class: "diese-cl-bouton", texte: "Annuler" }),
+        creer("button", {
+          type: "submit", value: "ok", class: `diese-cl-bouton diese-cl-bouton--principal${danger ? " diese-cl-bouton--danger" : ""}`, texte: confirmer,
+        }));
+      boutons.firstChild.addEventListener("click", () => dialogue.close("annuler"));
+      form.append(boutons);
+      const dialogue = creer("dialog", { class: "diese-cl-dialogue", "aria-labelledby": idTitre }, form);
+      dialogue.addEventListener("close", () => {
+        const ok = dialogue.returnValue === "ok";
+        const reponse = ok ? (entree ? entree.value.trim() : true) : null;
+        dialogue.remove();
+        if (opener && opener.isConnected) opener.focus();
+        resoudre(reponse === "" ? null : reponse);
+      });
+      document.body.append(dialogue);
+      dialogue.showModal();
+      if (entree) entree.select();
+    });
+  }
+
+  /* ---------- exports ---------- */
+
+  function telecharger(nomFichier, contenu, type) {
+    const url = URL.createObjectURL(new Blob([contenu], { type }));
+    const lien = creer("a", { href: url, download: nomFichier, hidden: true });
+    document.body.append(lien);
+    lien.click();
+    lien.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function nomDeFichier(dossier, extension) {
+    const base = dossier.nom.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "dossier";
+    return `checklists-${base}-${maintenant().slice(0, 10)}.${extension}`;
+  }
+
+  function exportJson(dossier) {
+    const { nom, cree, modifie, elements } = dossier;
+    return JSON.stringify({
+      format: FORMAT_DOSSIER, version: VERSION, application: "DIESE Guide", exporte: maintenant(),
+      dossier: { nom, cree, modifie, elements },
+    }, null, 2);
+  }
+
+  function lignesResume(dossier, cat, connus) {
+    const lignes = [];
+    for (const liste of cat.listes) {
+      for (const groupe of liste.groupes) {
+        for (const el of groupe.elements) {
+          const etat = dossier.elements[el.id] || {};
+          lignes.push({ liste: liste.titre, groupe: groupe.titre, id: el.id, texte: el.texte, coche: !!etat.coche, note: etat.note || "" });
+        }
+      }
+    }
+    for (const [id, etat] of Object.entries(dossier.elements)) {
+      if (!connus.has(id)) {
+        lignes.push({ liste: "Éléments retirés du guide", groupe: etat.liste || "", id, texte: etat.texte || id, coche: !!etat.coche, note: etat.note || "" });
+      }
+    }
+    return lignes;
+  }
+
+  function exportTexte(dossier, cat, connus) {
+    const sortie = [`Dossier : ${dossier.nom}`, `Dernière modification : ${dateLisible(dossier.modifie)}`,
+      `Résumé établi le ${dateLisible(maintenant())} (DIESE Guide)`, ""];
+    let liste = null;
+    let groupe = null;
+    for (const l of lignesResume(dossier, cat, connus)) {
+      if (l.liste !== liste) {
+        liste = l.liste;
+        groupe = null;
+        sortie.push("", liste.toUpperCase());
+      }
+      if (l.groupe !== groupe) {
+        groupe = l.groupe;
+        if (groupe) sortie.push(`  ${groupe}`);
+      }
+      sortie.push(`    [${l.coche ? "x" : " "}] ${l.texte}`);
+      if (l.note) sortie.push(`        Note : ${l.note.replace(/\s*\n\s*/g, " / ")}`);
+    }
+    return `${sortie.join("\n")}\n`;
+  }
+
+  function exportCsv(dossier, cat, connus) {
+    const champ = (v) => `"${String(v).replace(/"/g, "\"\"")}"`;
+    const lignes = [["Liste", "Groupe", "Identifiant", "Élément", "Coché", "Note"].map(champ).join(";")];
+    for (const l of lignesResume(dossier, cat, connus)) {
+      lignes.push([l.liste, l.groupe, l.id, l.texte, l.coche ? "oui" : "non", l.note].map(champ).join(";"));
+    }
+    return `\ufeff${lignes.join("\r\n")}\r\n`; // BOM : accents lisibles dans un tableur
+  }
+
+  /* ---------- montage ---------- */
+
+  function monter(racine) {
+    if (racine.dataset.monte) return;
+    racine.dataset.monte = "oui";
+    const idListe = racine.dataset.dieseChecklist || null; // null : page sommaire
+    const titreListe = racine.dataset.titre || "";
+    let etat = lireEtat();
+    // Identifiants de cette version du site (dans la page : toujours à jour, même hors ligne).
+    const connus = new Set((racine.dataset.idsGuide || "").split(" ").filter(Boolean));
+
+    /* barre du dossier */
+    const choix = creer("select", { id: "diese-cl-choix", class: "diese-cl-choix" });
+    const bouton = (action, texte, extra = {}) =>
+      creer("button", { type: "button", class: "diese-cl-bouton", "data-action": action, texte, ...extra });
+    const maj = creer("span", { class: "diese-cl-date" });
+    const texteAvancement = creer("span", { id: "diese-cl-avancement-texte" });
+    const barreAvancement = creer("progress", { max: "1", value: "0", "aria-labelledby": "diese-cl-avancement-texte" });
+    const annonce = creer("p", { class: "diese-cl-invisible", role: "status", "aria-live": "polite" });
+    const message = creer("p", { class: "diese-cl-message", role: "status" });
+    const alerte = creer("p", { class: "diese-cl-alerte", role: "alert" });
+    const fichier = creer("input", {
+      type: "file", id: "diese-cl-import", accept: ".json,application/json", class: "diese-cl-invisible",
+    });
+
+    const barre = creer("div", { class: "diese-cl-barre" },
+      creer("div", { class: "diese-cl-ligne" },
+        creer("label", { for: "diese-cl-choix", class: "diese-cl-etiquette", texte: "Dossier ouvert" }),
+        choix,
+        bouton("nouveau", "Nouveau dossier"),
+        bouton("renommer", "Renommer"),
+        bouton("supprimer", "Supprimer")),
+      creer("p", { class: "diese-cl-etat" }, "Dernière modification : ", maj),
+      idListe ? creer("p", { class: "diese-cl-avancement" }, barreAvancement, " ", texteAvancement) : null,
+      creer("div", { class: "diese-cl-plus", role: "group", "aria-label": "Exporter, importer, imprimer, réinitialiser" },
+        creer("div", { class: "diese-cl-ligne" },
+          bouton("export-json", "Exporter le dossier (JSON)"),
+          bouton("export-texte", "Résumé texte"),
+          bouton("export-csv", "Résumé CSV"),
+          fichier,
+          creer("label", { for: "diese-cl-import", class: "diese-cl-bouton diese-cl-bouton-fichier", texte: "Importer un dossier (JSON)" }),
+          bouton("imprimer", "Imprimer"),
+          bouton("reinitialiser", idListe ? "Décocher toute la liste" : "Vider le dossier"))),
+      message, alerte, annonce);
+    const entete = creer("div", { class: "diese-cl-entete-impression" });
+    const retires = creer("section", { class: "diese-cl-retires", "aria-labelledby": "diese-cl-retires-titre", hidden: true });
+    const source = racine.querySelector(".diese-cl-source");
+    if (source) source.after(entete, barre);
+    else racine.prepend(entete, barre);
+    racine.append(retires);
+    racine.classList.add("diese-cl--active");
+
+    /* notes par élément */
+    const items = [...racine.querySelectorAll(".diese-cl-element")];
+    for (const li of items) {
+      const id = li.dataset.id;
+      const texte = li.querySelector("label").textContent;
+      const idNote = `diese-cl-note-${id}`;
+      const btn = creer("button", {
+        type: "button", class: "diese-cl-bouton-note", "aria-expanded": "false", "aria-controls": idNote, "data-note": id,
+      }, "Note", creer("span", { class: "diese-cl-invisible", texte: ` sur « ${texte} »` }));
+      const zone = creer("textarea", { id: `${idNote}-champ`, rows: "2", maxlength: String(NOTE_MAX), "data-note-champ": id });
+      const bloc = creer("div", { id: idNote, class: "diese-cl-note", hidden: true },
+        creer("label", { for: `${idNote}-champ` }, "Note", creer("span", { class: "diese-cl-invisible", texte: ` sur « ${texte} »` })),
+        zone);
+      const imprimee = creer("p", { class: "diese-cl-note-imprimee" });
+      li.querySelector("label").after(btn);
+      li.append(bloc, imprimee);
+    }
+
+    /* --- rendu depuis l'état --- */
+    const dossier = () => dossierActif(etat);
+
+    function compter(elements) {
+      const d = dossier();
+      return elements.filter((li) => d.elements[li.dataset.id]?.coche).length;
+    }
+
+    function rendreRetires() {
+      retires.replaceChildren();
+      const apart = Object.entries(dossier().elements)
+        .filter(([id, e]) => !connus.has(id) && (idListe === null || e.liste === idListe));
+      retires.hidden = apart.length === 0;
+      if (!apart.length) return;
+      retires.append(
+        creer("h2", { id: "diese-cl-retires-titre", texte: "Éléments retirés du guide" }),
+        creer("p", { texte: "Ces éléments ne figurent plus dans la version actuelle de la liste. Ce que vous y aviez coché ou noté est gardé ici, à part." }));
+      const ul = creer("ul", { class: "diese-cl-liste-retires" });
+      for (const [id, e] of apart) {
+        ul.append(creer("li", { "data-id": id, class: e.coche ? "diese-cl-retire--coche" : "" },
+          creer("span", { class: "diese-cl-marque", "aria-hidden": "true", texte: e.coche ? "☑" : "☐" }),
+          creer("span", { class: "diese-cl-invisible", texte: e.coche ? "Coché : " : "Non coché : " }),
+          e.texte || id,
+          e.note ? creer("span", { class: "diese-cl-note-retiree", texte: ` — Note : ${e.note}` }) : null));
+      }
+      retires.append(ul, bouton("oublier-retires", "Oublier ces éléments"));
+    }
+
+    function rendre() {
+      const d = dossier();
+      choix.replaceChildren(...dossiersTries(etat).map((x) => {
+        const option = creer("option", { value: x.id, texte: x.nom });
+        option.selected = x.id === etat.actif;
+        return option;
+      }));
+      maj.textContent = dateLisible(d.modifie);
+      for (const li of items) {
+        const e = d.elements[li.dataset.id] || {};
+        li.querySelector("input[type=checkbox]").checked = !!e.coche;
+        li.classList.toggle("diese-cl-element--coche", !!e.coche);
+        const zone = li.querySelector("textarea");
+        if (document.activeElement !== zone) zone.value = e.note || "";
+        const bloc = li.querySelector(".diese-cl-note");
+        const btn = li.querySelector(".diese-cl-bouton-note");
+        if (e.note) {
+          bloc.hidden = false;
+          btn.setAttribute("aria-expanded", "true");
+        }
+        btn.classList.toggle("diese-cl-bouton-note--remplie", !!e.note);
+        li.querySelector(".diese-cl-note-imprimee").textContent = e.note ? `Note : ${e.note}` : "";
+      }
+      if (idListe) {
+        for (const section of racine.querySelectorAll(".diese-cl-groupe")) {
+          const lis = items.filter((li) => section.contains(li));
+          section.querySelector("[data-compte]").textContent = `— ${compter(lis)} sur ${lis.length}`;
+        }
+        const n = compter(items);
+        barreAvancement.max = items.length;
+        barreAvancement.value = n;
+        texteAvancement.textContent = `${n} sur ${items.length} éléments cochés dans cette liste`;
+      } else {
+        for (const ligne of racine.querySelectorAll("tr[data-ids]")) {
+          const ids = ligne.dataset.ids.split(" ");
+          const n = ids.filter((id) => d.elements[id]?.coche).length;
+          ligne.querySelector("[data-progression-liste]").textContent = `${n} / ${ids.length}`;
+        }
+      }
+      entete.replaceChildren(
+        creer("p", {}, creer("strong", { texte: "Dossier : " }), d.nom),
+        creer("p", { texte: `${titreListe ? `${titreListe} — ` : ""}imprimé le ${dateLisible(maintenant())} — dernière modification le ${dateLisible(d.modifie)}` }));
+      rendreRetires();
+    }
+
+    function enregistrer(annonceTexte) {
+      if (!sauver(etat)) {
+        alerte.textContent = "Enregistrement impossible : la mémoire de ce navigateur est pleine ou désactivée.";
+      }
+      rendre();
+      if (annonceTexte) annonce.textContent = annonceTexte;
+    }
+
+    function modifierElement(id, changement) {
+      const d = dossier();
+      const li = items.find((x) => x.dataset.id === id);
+      const date = maintenant();
+      const actuel = { ...(d.elements[id] || { coche: false }), ...changement, modifie: date };
+      if (li) {
+        actuel.texte = li.querySelector("label").textContent;
+        actuel.liste = idListe;
+      }
+      if (!actuel.note) delete actuel.note;
+      if (!actuel.coche && !actuel.note) delete d.elements[id];
+      else d.elements[id] = actuel;
+      d.modifie = date;
+    }
+
+    const informer = (texte) => {
+      alerte.textContent = "";
+      message.textContent = texte;
+    };
+
+    /* --- événements --- */
+    racine.addEventListener("change", (ev) => {
+      const cible = ev.target;
+      if (cible.matches(".diese-cl-element input[type=checkbox]")) {
+        modifierElement(cible.name, { coche: cible.checked });
+        const section = cible.closest(".diese-cl-groupe");
+        const lis = items.filter((li) => section.contains(li));
+        const titre = section.querySelector(".diese-cl-titre-groupe").firstChild.textContent.trim();
+        enregistrer(`${titre} : ${compter(lis)} sur ${lis.length}. Liste : ${compter(items)} sur ${items.length}.`);
+      } else if (cible === choix) {
+        etat.actif = choix.value;
+        enregistrer();
+        informer(`Dossier « ${dossier().nom} » ouvert.`);
+      } else if (cible === fichier) {
+        importer();
+      }
+    });
+
+    racine.addEventListener("input", (ev) => {
+      const id = ev.target.dataset?.noteChamp;
+      if (!id) return;
+      modifierElement(id, { note: ev.target.value });
+      enregistrer();
+    });
+
+    racine.addEventListener("click", async (ev) => {
+      const noteBtn = ev.target.closest("[data-note]");
+      if (noteBtn) {
+        const bloc = document.getElementById(noteBtn.getAttribute("aria-controls"));
+        const ouvrir = bloc.hidden;
+        bloc.hidden = !ouvrir;
+        noteBtn.setAttribute("aria-expanded", String(ouvrir));
+        if (ouvrir) bloc.querySelector("textarea").focus();
+        return;
+      }
+      const action = ev.target.closest("[data-action]")?.dataset.action;
+      if (!action) return;
+      etat = lireEtat(); // un autre onglet a pu écrire entre-temps
+      const d = dossier();
+      if (action === "nouveau") {
+        const nom = await demander({ titre: "Nouveau dossier", message: "Par exemple les initiales du stagiaire, ou l’entreprise et la date de la visite.", champ: "Nom du dossier", confirmer: "Créer" });
+        if (!nom) return;
+        const nouveau = dossierVide(nomLibre(etat, nom));
+        etat.dossiers[nouveau.id] = nouveau;
+        etat.actif = nouveau.id;
+        enregistrer();
+        informer(`Dossier « ${nouveau.nom} » créé et ouvert.`);
+      } else if (action === "renommer") {
+        const nom = await demander({ titre: "Renommer le dossier", champ: "Nouveau nom", valeur: d.nom, confirmer: "Renommer" });
+        if (!nom || nom === d.nom) return;
+        d.nom = nomLibre(etat, nom);
+        d.modifie = maintenant();
+        enregistrer();
+        informer(`Dossier renommé « ${d.nom} ».`);
+      } else if (action === "supprimer") {
+        const ok = await demander({ titre: "Supprimer le dossier ?", message: `Le dossier « ${d.nom} », ses cases cochées et ses notes seront effacés de cet appareil. Exportez-le d’abord si vous voulez le garder.`, confirmer: "Supprimer", danger: true });
+        if (!ok) return;
+        delete etat.dossiers[d.id];
+        if (!Object.keys(etat.dossiers).length) {
+          const neuf = dossierVide("Mon dossier");
+          etat.dossiers[neuf.id] = neuf;
+        }
+        etat.actif = dossiersTries(etat)[0].id;
+        enregistrer();
+        informer(`Dossier « ${d.nom} » supprimé. Dossier ouvert : « ${dossier().nom} ».`);
+      } else if (action === "reinitialiser") {
+        const ok = await demander({
+          titre: idListe ? "Décocher toute la liste ?" : "Vider le dossier ?",
+          message: idListe
+            ? `Toutes les cases et les notes de la liste « ${titreListe} » seront effacées dans le dossier « ${d.nom} ». Les autres listes ne changent pas.`
+            : `Toutes les cases et les notes du dossier « ${d.nom} » seront effacées.`,
+          confirmer: idListe ? "Décocher" : "Vider", danger: true,
+        });
+        if (!ok) return;
+        const ids = new Set(items.map((li) => li.dataset.id));
+        for (const id of Object.keys(d.elements)) {
+          if (!idListe || ids.has(id)) delete d.elements[id];
+        }
+        d.modifie = maintenant();
+        enregistrer(idListe ? `Liste décochée : 0 sur ${items.length}.` : "Dossier vidé.");
+        informer(idListe ? "Liste décochée." : "Dossier vidé.");
+      } else if (action === "oublier-retires") {
+        const ok = await demander({ titre: "Oublier les éléments retirés ?", message: "Ces éléments n’existent plus dans le guide ; ce que vous y aviez coché ou noté sera effacé.", confirmer: "Oublier", danger: true });
+        if (!ok) return;
+        for (const [id, e] of Object.entries(d.elements)) {
+          if (!connus.has(id) && (idListe === null || e.liste === idListe)) delete d.elements[id];
+        }
+        d.modifie = maintenant();
+        enregistrer();
+        informer("Éléments retirés oubliés.");
+      } else if (action === "export-json") {
+        telecharger(nomDeFichier(d, "json"), exportJson(d), "application/json");
+        informer("Dossier exporté.");
+      } else if (action === "export-texte" || action === "export-csv") {
+        const c = await chargerCatalogue(racine);
+        if (action === "export-texte") telecharger(nomDeFichier(d, "txt"), exportTexte(d, c, connus), "text/plain;charset=utf-8");
+        else telecharger(nomDeFichier(d, "csv"), exportCsv(d, c, connus), "text/csv;charset=utf-8");
+        informer(c.partiel ? "Résumé exporté (cette liste seulement : le catalogue complet est indisponible)." : "Résumé exporté.");
+      } else if (action === "imprimer") {
+        rendre();
+        window.print();
+      }
+    });
+
+    async function importer() {
+      const f = fichier.files[0];
+      fichier.value = "";
+      if (!f) return;
+      const refuser = (raison) => {
+        message.textContent = "";
+        alerte.textContent = `Import refusé : ${raison}. Aucun dossier n’a été modifié.`;
+      };
+      if (f.size > TAILLE_IMPORT_MAX) return refuser("le fichier est trop volumineux pour être un dossier");
+      let texte;
+      try {
+        texte = await f.text();
+      } catch (erreur) {
+        return refuser("le fichier est illisible");
+      }
+      const resultat = validerImport(texte);
+      if (resultat.erreur) return refuser(resultat.erreur);
+      etat = lireEtat();
+      const d = resultat.dossier;
+      d.nom = nomLibre(etat, d.nom);
+      etat.dossiers[d.id] = d;
+      etat.actif = d.id;
+      enregistrer();
+      const n = Object.values(d.elements).filter((e) => e.coche).length;
+      informer(`Dossier « ${d.nom} » importé et ouvert (${n} élément${n > 1 ? "s" : ""} coché${n > 1 ? "s" : ""}).`);
+    }
+
+    racine.rafraichir = () => {
+      etat = lireEtat();
+      rendre();
+    };
+    montes.add(racine);
+    if (!sauver(etat)) alerte.textContent = "Ce navigateur n’autorise pas l’enregistrement : les cases cochées seront perdues en quittant la page.";
+    rendre();
+  }
+
+  /* Un autre onglet a modifié les dossiers, ou l'on imprime (date du jour) : on se met à jour. */
+  function rafraichirTout() {
+    for (const racine of montes) {
+      if (racine.isConnected) racine.rafraichir();
+      else montes.delete(racine);
+    }
+  }
+  window.addEventListener("storage", (ev) => {
+    if (ev.key === CLE || ev.key === null) rafraichirTout();
+  });
+  window.addEventListener("beforeprint", rafraichirTout);
+
+  const tout = () => document
+    .querySelectorAll(".diese-cl[data-diese-checklist], .diese-cl[data-diese-checklist-sommaire]")
+    .forEach(monter);
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(tout);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", tout);
+  else tout();
+})();
