@@ -1,6 +1,7 @@
-"""Checklist renderers: `{{ checklist("avant-stage") }}` and `{{ checklists_sommaire() }}`."""
+"""Checklist renderers: `{{ checklist("avant-stage") }}`, `{{ checklists_sommaire() }}` and, for
+the guide's chapter VI, `{{ checklist_elements("avant-stage", "entreprise") }}`."""
 
-from diese.checklists.rendu import rendre_checklist, rendre_sommaire
+from diese.checklists.rendu import rendre_checklist, rendre_elements_du_guide, rendre_sommaire
 from diese.contenu.checklists import charger_checklists
 
 
@@ -11,6 +12,13 @@ def enregistrer(env) -> None:
         if identifiant not in listes:
             raise KeyError(f"checklist inconnue « {identifiant} » (connues : {', '.join(listes)})")
         return rendre_checklist(listes[identifiant], env.page.url, listes)
+
+    @env.macro
+    def checklist_elements(identifiant: str, groupe: str) -> str:
+        listes = charger_checklists()
+        if identifiant not in listes:
+            raise KeyError(f"checklist inconnue « {identifiant} » (connues : {', '.join(listes)})")
+        return rendre_elements_du_guide(listes[identifiant], groupe)
 
     @env.macro
     def checklists_sommaire() -> str:

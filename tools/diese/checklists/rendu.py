@@ -106,3 +106,17 @@ def rendre_sommaire(listes: dict[str, Checklist], page_url: str) -> str:
         '<th scope="col">Éléments</th><th scope="col">Cochés</th></tr></thead>'
         f"<tbody>{''.join(lignes)}</tbody></table></div>"
     )
+
+
+def rendre_elements_du_guide(liste: Checklist, groupe_id: str) -> str:
+    """The items of one group as a plain list, for the guide's own chapter VI tables: the
+    guide's text comes from the same data as the tickable list, on one line so that it can sit
+    inside an indented admonition."""
+    groupes = {g.id: g for g in liste.groupes}
+    if groupe_id not in groupes:
+        raise KeyError(
+            f"checklist « {liste.id} » : groupe « {groupe_id} » inconnu "
+            f"(connus : {', '.join(groupes)})"
+        )
+    items = "".join(f"<li>{escape(e.texte)}</li>" for e in groupes[groupe_id].elements)
+    return f'<ul class="diese-cl-guide" data-liste="{escape(liste.id)}">{items}</ul>'
