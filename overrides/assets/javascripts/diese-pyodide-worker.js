@@ -10,7 +10,7 @@ function envoyer(message) {
   self.postMessage(message);
 }
 
-async function demarrer(urlRoue) {
+async function demarrer(urlRoue, echauffement) {
   const debut = performance.now();
   // The wheel downloads while Pyodide boots.
   const roue = fetch(urlRoue).then((reponse) => {
@@ -20,17 +20,23 @@ async function demarrer(urlRoue) {
   roue.catch(() => {}); // reported below, once awaited
   envoyer({ type: "progres", texte: "Chargement de Python (WebAssembly, environ 13 Mo la première fois)…" });
   const pyodide = await loadPyodide({ indexURL: INDEX, packages: [], stdout: () => {}, stderr: () => {} });
+  const etapes = { python: performance.now() - debut };
   envoyer({ type: "progres", texte: "Installation du moteur de calcul…" });
   pyodide.unpackArchive(await roue, "wheel");
+  etapes.roue = performance.now() - debut;
   repondre = pyodide.pyimport("diese.simulateurs.navigateur").repondre;
-  envoyer({ type: "pret", duree: performance.now() - debut });
+  etapes.import = performance.now() - debut;
+  // One computation of the page's situation: its first real one is then as fast as the next.
+  if (echauffement) repondre(echauffement.commande, echauffement.entree);
+  etapes.echauffement = performance.now() - debut;
+  envoyer({ type: "pret", duree: performance.now() - debut, etapes });
 }
 
 self.addEventListener("message", async (evenement) => {
   const message = evenement.data || {};
   if (message.type === "demarrer") {
     try {
-      await demarrer(message.roue);
+      await demarrer(message.roue, message.echauffement);
     } catch (erreur) {
       envoyer({ type: "echec", texte: String((erreur && erreur.message) || erreur) });
     }

@@ -32,7 +32,7 @@
     notifier();
   }
 
-  function demarrerMoteur(urlWorker, urlRoue) {
+  function demarrerMoteur(urlWorker, urlRoue, echauffement) {
     if (moteur.etat === "demarrage" || moteur.etat === "pret") return;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       echouer("votre navigateur n'exécute pas WebAssembly dans un Web Worker");
@@ -52,7 +52,7 @@
       () => echouer("le moteur de calcul n'a pas démarré à temps (WebAssembly est peut-être bloqué)"),
       DELAI_DEMARRAGE_MS,
     );
-    moteur.worker.postMessage({ type: "demarrer", roue: new URL(urlRoue, location.href).href });
+    moteur.worker.postMessage({ type: "demarrer", roue: new URL(urlRoue, location.href).href, echauffement });
     notifier();
   }
 
@@ -65,6 +65,7 @@
       clearTimeout(moteur.minuterie);
       moteur.etat = "pret";
       moteur.dureeDemarrage = message.duree;
+      moteur.etapes = message.etapes;
       notifier();
     } else if (message.type === "echec") {
       echouer(`le moteur de calcul n'a pas pu démarrer (${message.texte})`);
@@ -315,7 +316,11 @@
     moteur.abonnes.add(suivreMoteur);
     suivreMoteur();
     if (moteur.etat === "arrete" || moteur.etat === "echec") {
-      const lancerMoteur = () => demarrerMoteur(racine.dataset.worker, racine.dataset.roue);
+      const lancerMoteur = () =>
+        demarrerMoteur(racine.dataset.worker, racine.dataset.roue, {
+          commande,
+          entree: JSON.stringify(entreeDe(formulaire).entree),
+        });
       if ("requestIdleCallback" in window) requestIdleCallback(lancerMoteur, { timeout: 300 });
       else setTimeout(lancerMoteur, 0);
     }
@@ -348,6 +353,9 @@
     },
     get dureeDemarrage() {
       return moteur.dureeDemarrage;
+    },
+    get etapes() {
+      return moteur.etapes;
     },
   };
 })();
