@@ -1,1 +1,0 @@
-/* diese-recherche: mounted through document$ */
