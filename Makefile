@@ -3,7 +3,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-PYDEPS := $(VENV)/.installed
+PYDEPS := $(VENV)/.installed-site
+TESTDEPS := $(VENV)/.installed-test
 NODEDEPS := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -12,9 +13,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: deps serve build test test-unit test-browser lint bench clean system-deps
 
-$(PYDEPS): pyproject.toml requirements-test.txt
+$(PYDEPS): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[site]'
+	touch $@
+
+# Test tools and the reference model (openfisca-france) the engine is cross-checked against.
+$(TESTDEPS): $(PYDEPS) requirements-test.txt
 	$(PY) -m pip install -q -e '.[site,test]' -r requirements-test.txt
 	touch $@
 
@@ -38,15 +44,15 @@ build: deps
 serve: deps
 	$(PY) -m mkdocs serve --strict -a $(HOST):$(PORT)
 
-lint: deps
+lint: deps $(TESTDEPS)
 	$(PY) -m ruff check tools macros tests benchmarks
 
-test: deps system-deps
+# The tests build the site themselves (strict), for the port they serve it on.
+test: deps $(TESTDEPS) system-deps
 	$(PY) -m ruff check tools macros tests benchmarks
-	$(PY) -m mkdocs build --strict
 	$(PY) -m pytest -p no:cacheprovider
 
-bench: deps system-deps
+bench: deps $(TESTDEPS) system-deps
 	$(PY) -m mkdocs build --strict
 	$(PY) benchmarks/run.py
 

@@ -12,7 +12,8 @@ RACINE = Path(__file__).resolve().parents[1]
 
 def main() -> int:
     sys.path[:0] = [str(RACINE), str(RACINE / "tools")]
-    noms = sorted(p.stem for p in (RACINE / "benchmarks").glob("*.py") if p.stem not in {"run", "__init__"})
+    fichiers = (RACINE / "benchmarks").glob("*.py")
+    noms = sorted(p.stem for p in fichiers if p.stem not in {"run", "__init__"})
     for nom in noms:
         module = importlib.import_module(f"benchmarks.{nom}")
         if callable(getattr(module, "main", None)):

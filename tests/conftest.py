@@ -1,5 +1,10 @@
 """Shared fixtures: the built site, a static server on 127.0.0.1, and Debian's Chromium driven by
-Playwright. The site is built once per session (`make test` builds it just before pytest)."""
+Playwright.
+
+The site is built once per session (strict) for the port it will be served on: Material's
+instant navigation only treats links as internal when `site_url` matches the page's origin,
+port included. DIESE_SITE_DIR reuses an existing build (its port is read from its sitemap);
+with DIESE_REBUILD=1 that directory is rebuilt first."""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import functools
 import http.server
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
 import threading
@@ -17,7 +24,6 @@ from urllib.parse import urlparse
 import pytest
 
 RACINE = Path(__file__).resolve().parents[1]
-SITE = Path(os.environ.get("DIESE_SITE_DIR", RACINE / "site"))
 CHROMIUM = "/usr/bin/chromium"
 AXE = RACINE / "node_modules" / "axe-core" / "axe.min.js"
 ARGS_CHROMIUM = [
@@ -32,16 +38,47 @@ ARGS_CHROMIUM = [
 ]
 
 
+def port_libre() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def construire(destination: Path, site_url: str) -> None:
+    env = {**os.environ, "DIESE_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    chemins = [str(RACINE / "tools"), env.get("PYTHONPATH", "")]
+    env["PYTHONPATH"] = os.pathsep.join(c for c in chemins if c)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)],
+        cwd=RACINE,
+        env=env,
+        check=True,
+    )
+
+
+def port_du_sitemap(site: Path) -> int:
+    trouve = re.search(r"<loc>https?://[^/:<]+:(\d+)/", (site / "sitemap.xml").read_text())
+    if not trouve:
+        raise RuntimeError(f"{site}/sitemap.xml : aucun port dans site_url")
+    return int(trouve.group(1))
+
+
 @pytest.fixture(scope="session")
-def site_dir() -> Path:
-    """The built site; built here if `make test` did not build it already."""
-    if not (SITE / "index.html").exists() or os.environ.get("DIESE_REBUILD") == "1":
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(SITE)],
-            cwd=RACINE,
-            check=True,
-        )
-    return SITE
+def site_et_port(tmp_path_factory) -> tuple[Path, int]:
+    dossier = os.environ.get("DIESE_SITE_DIR")
+    reconstruire = os.environ.get("DIESE_REBUILD") == "1"
+    if dossier and (Path(dossier) / "index.html").exists() and not reconstruire:
+        return Path(dossier), port_du_sitemap(Path(dossier))
+    destination = Path(dossier) if dossier else tmp_path_factory.mktemp("site")
+    port = port_libre()
+    construire(destination, f"http://127.0.0.1:{port}/")
+    return destination, port
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_et_port) -> Path:
+    """The built site (strict build of the work tree)."""
+    return site_et_port[0]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -66,10 +103,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def serveur(site_dir: Path) -> Iterator[str]:
-    """Base URL of the built site served on 127.0.0.1 (random free port)."""
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serveur(site_et_port) -> Iterator[str]:
+    """Base URL of the built site served on 127.0.0.1, on the port its site_url names."""
+    site, port = site_et_port
+    handler = functools.partial(_Handler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     fil = threading.Thread(target=httpd.serve_forever, daemon=True)
     fil.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"

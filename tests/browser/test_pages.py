@@ -8,24 +8,31 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITE
+from tests.conftest import RACINE
 
 pytestmark = pytest.mark.browser
 
 
-def chemins_des_pages(site: Path) -> list[str]:
+def chemins_des_pages(docs: Path) -> list[str]:
+    """The URL of every Markdown page (directory URLs, as MkDocs writes them)."""
     chemins = []
-    for fichier in sorted(site.rglob("index.html")):
-        relatif = fichier.parent.relative_to(site).as_posix()
-        chemins.append("" if relatif == "." else relatif + "/")
+    for fichier in sorted(docs.rglob("*.md")):
+        relatif = fichier.relative_to(docs).with_suffix("").as_posix()
+        if relatif == "index":
+            chemins.append("")
+        elif relatif.endswith("/index"):
+            chemins.append(relatif.removesuffix("index"))
+        else:
+            chemins.append(relatif + "/")
     return chemins
 
 
-PAGES = chemins_des_pages(SITE) if (SITE / "index.html").exists() else [""]
+PAGES = chemins_des_pages(RACINE / "docs")
 
 
-def test_le_site_a_toutes_ses_pages(site_dir: Path) -> None:
-    assert len(chemins_des_pages(site_dir)) >= 30
+def test_chaque_page_est_construite(site_dir: Path) -> None:
+    manquantes = [c for c in PAGES if not (site_dir / c / "index.html").exists()]
+    assert len(PAGES) >= 30 and manquantes == []
 
 
 @pytest.mark.parametrize("chemin", PAGES)

@@ -1,0 +1,74 @@
+"""French search that forgives: plural ↔ singular and optional accents, through Material's real
+search box (the same worker, index and lunr files as visitors get)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# query typed → a form that must appear in the text of the results (accents and plural differ)
+REQUETES = [
+    ("tuteurs", "tuteur"),
+    ("tuteur", "tuteurs"),
+    ("designe", "désign"),
+    ("handicapes", "handicapés"),
+    ("handicape", "handicap"),
+    ("entreprises", "entreprise"),
+    ("stagiaire", "stagiaires"),
+    ("evaluation", "évaluation"),
+    ("delegue", "délégué"),
+    ("reussir", "réussir"),
+    ("procedures", "procédure"),
+    ("qualifications", "qualification"),
+]
+
+
+def plier(texte: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFD", texte.lower()) if unicodedata.category(c) != "Mn"
+    )
+
+
+@pytest.fixture
+def recherche(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("")
+    champ = page.locator("input.md-search__input")
+    page.keyboard.press("/")  # Material's shortcut: focuses the search box
+    champ.wait_for(state="visible")
+
+    def chercher(requete: str) -> list[str]:
+        champ.fill("")
+        champ.fill(requete)
+        meta = page.locator(".md-search-result__meta")
+        page.wait_for_function(
+            "() => !/Taper|Initialisation/i.test("
+            "document.querySelector('.md-search-result__meta').textContent)"
+        )
+        page.wait_for_timeout(150)
+        assert meta.count() == 1
+        return page.locator(".md-search-result__item").all_inner_texts()
+
+    return chercher
+
+
+def test_recherche_pardonne_pluriel_et_accents(recherche) -> None:
+    echecs = []
+    for requete, forme in REQUETES:
+        resultats = recherche(requete)
+        if not resultats or not any(plier(forme) in plier(r) for r in resultats):
+            echecs.append((requete, forme, len(resultats)))
+    assert echecs == [], f"requêtes sans résultat attendu : {echecs}"
+
+
+def test_recherche_sans_resultat_le_dit(recherche) -> None:
+    assert recherche("zzxqwv") == []
+
+
+def test_recherche_avec_accents_trouve_aussi(recherche) -> None:
+    resultats = recherche("désigné")
+    assert resultats and any(re.search(r"d[ée]sign", plier(r)) for r in resultats)
