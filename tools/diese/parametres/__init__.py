@@ -1,0 +1,146 @@
+"""Dated legal parameters: one YAML file per parameter (OpenFisca style), compiled into
+`diese/simulation/parametres.json`, which the engine reads with the standard library only
+(the browser has no YAML parser).
+
+`python -m diese.parametres` rewrites the JSON; `python -m diese.parametres --verifier` fails if
+it is stale. The tests and the site build run the same check, so nothing goes stale silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+DOSSIER = Path(__file__).resolve().parent
+CIBLE = DOSSIER.parent / "simulation" / "parametres.json"
+FORMAT = 1
+
+_REFERENCE = {
+    "type": "object",
+    "required": ["title", "href"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {"type": "string", "minLength": 3},
+        "href": {"type": "string", "pattern": "^https://"},
+    },
+}
+_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["description", "values", "metadata"],
+    "additionalProperties": False,
+    "properties": {
+        "description": {"type": "string", "minLength": 10},
+        "values": {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": _DATE},
+            "additionalProperties": {
+                "type": "object",
+                "required": ["value"],
+                "additionalProperties": False,
+                "properties": {
+                    "value": {"type": ["number", "object", "null"]},
+                    "reference": {"type": "array", "minItems": 1, "items": _REFERENCE},
+                },
+            },
+        },
+        "metadata": {
+            "type": "object",
+            "required": ["unit", "reference", "last_value_still_valid_on", "statut", "sources"],
+            "additionalProperties": False,
+            "properties": {
+                "unit": {"type": "string"},
+                "short_label": {"type": "string"},
+                "reference": {"type": "array", "minItems": 1, "items": _REFERENCE},
+                "last_value_still_valid_on": {"type": "string", "pattern": _DATE},
+                "statut": {"enum": ["verifie", "desaccord", "non_verifie"]},
+                "sources": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                "note": {"type": "string"},
+            },
+        },
+    },
+}
+
+
+def _texte_date(valeur: Any) -> str:
+    return valeur.isoformat() if isinstance(valeur, dt.date) else str(valeur)
+
+
+def _normaliser(brut: Any) -> Any:
+    """YAML reads unquoted dates as `date` objects: turn every key and value into JSON types."""
+    if isinstance(brut, dict):
+        return {_texte_date(k): _normaliser(v) for k, v in brut.items()}
+    if isinstance(brut, list):
+        return [_normaliser(v) for v in brut]
+    if isinstance(brut, dt.date):
+        return brut.isoformat()
+    return brut
+
+
+def fichiers() -> list[Path]:
+    return sorted(DOSSIER.rglob("*.yaml"))
+
+
+def identifiant(fichier: Path) -> str:
+    return ".".join(fichier.relative_to(DOSSIER).with_suffix("").parts)
+
+
+def _reference(ref: dict) -> dict:
+    return {"titre": ref["title"], "url": ref["href"]}
+
+
+def compiler_un(fichier: Path) -> dict:
+    from diese.contenu.validation import ErreurDonnees, lire_yaml, valider
+
+    donnees = _normaliser(lire_yaml(fichier))
+    valider(donnees, SCHEMA, fichier)
+    meta = donnees["metadata"]
+    valeurs = []
+    for date in sorted(donnees["values"]):
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError as exc:
+            raise ErreurDonnees(f"{fichier} : champ values.{date} : date impossible") from exc
+        entree = donnees["values"][date]
+        valeurs.append(
+            {
+                "date": date,
+                "valeur": entree["value"],
+                "references": [_reference(r) for r in entree.get("reference", [])],
+            }
+        )
+    return {
+        "description": donnees["description"],
+        "libelle": meta.get("short_label", donnees["description"]),
+        "unite": meta["unit"],
+        "statut": meta["statut"],
+        "sources": meta["sources"],
+        "note": meta.get("note", ""),
+        "references": [_reference(r) for r in meta["reference"]],
+        "derniere_date_confirmee": meta["last_value_still_valid_on"],
+        "valeurs": valeurs,
+    }
+
+
+def compiler() -> dict:
+    return {
+        "format": FORMAT,
+        "parametres": {identifiant(f): compiler_un(f) for f in fichiers()},
+    }
+
+
+def serialiser(donnees: dict) -> str:
+    return json.dumps(donnees, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def est_a_jour() -> bool:
+    return CIBLE.exists() and CIBLE.read_text(encoding="utf-8") == serialiser(compiler())
+
+
+def ecrire() -> Path:
+    CIBLE.write_text(serialiser(compiler()), encoding="utf-8")
+    return CIBLE

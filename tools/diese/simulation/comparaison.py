@@ -1,0 +1,88 @@
+"""`comparer(profil, employeur)`: every contract option for one candidate, over one horizon."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .erreurs import ErreurSaisie
+from .moteur import simuler_situation
+from .saisie import CONTRATS, DUREES, Lecteur, lire_situation
+
+CLES_PROFIL = ("age", "date_naissance", "rqth", "demandeur_emploi", "demandeur_emploi_depuis_mois",
+               "residence_qpv", "beneficiaire_rsa", "niveau_diplome")
+CLES_EMPLOYEUR = ("effectif", "ratio_alternants", "taux_at_mp", "mutuelle_part_employeur",
+                  "taux_versement_mobilite", "date_embauche", "horizon_mois", "heures_hebdo")
+HORIZON_DEFAUT, HORIZON_MAX = 12, 48
+
+
+class Option:
+    __slots__ = ("contrat", "libelle", "eligible", "raison", "horizon_mois", "duree_mois",
+                 "totaux", "aides", "salaire_brut_mensuel", "cout_mensuel_moyen",
+                 "avertissements", "situation")
+
+    def __init__(self, contrat: str, horizon: int) -> None:
+        self.contrat = contrat
+        self.libelle = CONTRATS[contrat]
+        self.eligible = False
+        self.raison: str | None = None
+        self.horizon_mois = horizon
+        self.duree_mois = 0
+        self.totaux: dict | None = None
+        self.aides: list[dict] = []
+        self.salaire_brut_mensuel: float | None = None
+        self.cout_mensuel_moyen: float | None = None
+        self.avertissements: list[str] = []
+        self.situation: dict | None = None
+
+    def en_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def _verifier(profil, employeur) -> tuple[dict, dict, int]:
+    erreurs = []
+    lp = Lecteur(profil, CLES_PROFIL)
+    le = Lecteur(employeur, CLES_EMPLOYEUR)
+    horizon = le.nombre("horizon_mois", "L'horizon de comparaison (en mois)", HORIZON_DEFAUT, 1,
+                        HORIZON_MAX, entier=True)
+    erreurs = lp.erreurs + le.erreurs
+    if erreurs:
+        raise ErreurSaisie(erreurs)
+    return dict(profil), {k: v for k, v in employeur.items() if k != "horizon_mois"}, horizon
+
+
+def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) -> list[Option]:
+    profil, employeur, horizon = _verifier(profil, employeur)
+    # Check the shared fields once, as a CDI, so bad input is reported, not turned into options.
+    commun = {**profil, **employeur, "contrat": "cdi", "duree_mois": horizon}
+    lire_situation(commun, aujourd_hui)
+    options = []
+    for contrat in CONTRATS:
+        option = Option(contrat, horizon)
+        dmin, _, dmax = DUREES[contrat]
+        if contrat == "apprentissage" and profil.get("rqth"):
+            dmax = 48
+        duree = min(max(horizon, dmin), dmax) if contrat != "stage" else min(horizon, 1)
+        option.duree_mois = duree
+        entree = {**profil, **employeur, "contrat": contrat, "duree_mois": duree}
+        try:
+            s = lire_situation(entree, aujourd_hui)
+            r = simuler_situation(s)
+        except ErreurSaisie as exc:
+            option.raison = " ".join(e["message"] for e in exc.erreurs)
+            options.append(option)
+            continue
+        option.eligible = True
+        option.totaux = r.totaux
+        option.aides = r.aides
+        option.salaire_brut_mensuel = r.mois[0]["salaire_brut"] if r.mois else 0.0
+        n = len(r.mois) or 1
+        option.cout_mensuel_moyen = round(r.totaux["cout_net_aides"] / n, 2)
+        option.avertissements = r.avertissements
+        option.situation = r.situation
+        if duree != horizon:
+            option.avertissements = [*option.avertissements, (
+                f"Durée retenue pour ce contrat : {duree} mois (l'horizon demandé, {horizon} mois, "
+                "sort des durées permises) ; les totaux portent sur ces "
+                f"{duree} mois.")]
+        options.append(option)
+    return options

@@ -1,0 +1,207 @@
+"""`simuler(situation)`: month by month, what a hire costs the employer once aids are counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from . import explications as expl
+from .aides import aides as calculer_aides
+from .dates import age_pour_bareme, ajouter_mois
+from .erreurs import ErreurSaisie
+from .paie import Employeur, bareme, calculer
+from .parametres import tous
+from .remuneration import minimum
+from .saisie import CONTRATS, Situation, lire_situation
+from .textes import arrondi, date_fr, euros
+
+CLES_MOIS = ("salaire_brut", "cotisations_patronales", "reduction_generale", "autres_charges",
+             "cout_employeur", "aides", "cout_net_aides", "salaire_net")
+
+
+class Resultat:
+    __slots__ = ("mois", "totaux", "aides", "avertissements", "explications", "parametres_au",
+                 "situation")
+
+    def __init__(self, mois, totaux, aides, avertissements, explications, parametres_au,
+                 situation) -> None:
+        self.mois: list[dict] = mois
+        self.totaux: dict = totaux
+        self.aides: list[dict] = aides
+        self.avertissements: list[str] = avertissements
+        self.explications: dict = explications
+        self.parametres_au: str = parametres_au
+        self.situation: dict = situation
+
+    def en_dict(self) -> dict[str, Any]:
+        return {
+            "mois": self.mois,
+            "totaux": self.totaux,
+            "aides": self.aides,
+            "avertissements": self.avertissements,
+            "explications": self.explications,
+            "parametres_au": self.parametres_au,
+            "situation": self.situation,
+        }
+
+
+def simuler(situation: dict, aujourd_hui: dt.date | None = None) -> Resultat:
+    return simuler_situation(lire_situation(situation, aujourd_hui))
+
+
+def simuler_situation(s: Situation) -> Resultat:
+    quotite = s.heures_hebdo / 35.0
+    depart = s.date_embauche
+    jour0 = depart.isoformat()
+    b0 = bareme(jour0)
+    usages = expl.Usages()
+    taux_at_defaut = s.taux_at_mp is None
+    if taux_at_defaut:
+        s.taux_at_mp = round(b0.v["cotisations.employeur.at_mp_defaut"] * 100, 4)
+        usages.ajouter("cotisations_patronales", "cotisations.employeur.at_mp_defaut",
+                       b0.rangs["cotisations.employeur.at_mp_defaut"], jour0)
+    emp = Employeur(effectif=s.effectif, taux_at=s.taux_at_mp / 100,
+                    taux_vm=s.taux_versement_mobilite / 100, mutuelle=s.mutuelle_part_employeur,
+                    ratio_alternants=s.ratio_alternants / 100)
+    apprenti = None
+    if s.contrat == "apprentissage":
+        p = tous()["apprentissage.exoneration_salariale"]
+        apprenti = p.valeur(jour0)  # fixed by the date the contract was concluded
+
+    bilan = calculer_aides(s, quotite)
+    for ident, rang in bilan.utilises:
+        usages.ajouter("aides", ident, rang, jour0)
+    avertissements: list[str] = list(bilan.avertissements)
+    if s.contrat == "stage":
+        return _stage(s, usages, avertissements, bilan.notes)
+
+    cdd = s.contrat == "cdd"
+    lignes = []
+    minima = []
+    releve = None
+    for i in range(s.duree_mois):
+        debut = ajouter_mois(depart, i)
+        jour = debut.isoformat()
+        b = bareme(jour)
+        age = age_pour_bareme(s.date_naissance, debut) if s.date_naissance else s.age
+        mini, part, u_brut = minimum(s.contrat, b, s.heures_hebdo, age=age, annee=i // 12 + 1,
+                                     niveau=s.niveau_diplome)
+        mini = arrondi(mini)
+        usages.ajouter_bareme("salaire_brut", u_brut, b, jour)
+        brut = mini
+        if s.salaire_brut_mensuel is not None:
+            brut = max(s.salaire_brut_mensuel, mini)
+            if i == 0 and s.salaire_brut_mensuel < mini - 0.005:
+                raise ErreurSaisie.une(
+                    "salaire_brut_mensuel",
+                    f"Le salaire brut mensuel ({euros(s.salaire_brut_mensuel)}) est inférieur au "
+                    f"minimum légal pour ce contrat à cette date : {euros(mini)} "
+                    f"({_part_smic(part)} pour {s.heures_hebdo:g} h par semaine).")
+            if brut > s.salaire_brut_mensuel and releve is None:
+                releve = (jour, brut)
+        minima.append((part, mini))
+        lignes.append([debut, b, brut])
+
+    if releve:
+        avertissements.append(
+            f"Le salaire indiqué passe sous le minimum légal à partir du {date_fr(releve[0])} "
+            f"(revalorisation du SMIC ou changement de tranche) : il est relevé à "
+            f"{euros(releve[1])} dans la simulation.")
+
+    indemnite = 0.0
+    if cdd:
+        taux_ifc = b0.v["cdd.indemnite_fin_contrat"]
+        indemnite = arrondi(sum(x[2] for x in lignes) * taux_ifc)
+        usages.ajouter_bareme("salaire_brut", ["cdd.indemnite_fin_contrat"], b0, jour0)
+
+    mois: list[dict] = []
+    totaux = dict.fromkeys(CLES_MOIS, 0.0)
+    total_indemnite = 0.0
+    premier = None
+    for i, (debut, b, brut) in enumerate(lignes):
+        ifc = indemnite if (cdd and i == len(lignes) - 1) else 0.0
+        charges = s.mutuelle_part_employeur + bilan.charges.get(i, 0.0)
+        m = calculer(b, brut + ifc, emp, quotite=quotite, cdd=cdd, apprenti=apprenti,
+                     indemnite=ifc, autres_charges=charges)
+        for cle, idents in m.utilises.items():
+            usages.ajouter_bareme(cle, idents, b, debut.isoformat())
+        aides_mois = arrondi(sum(a.versements.get(i, 0.0) for a in bilan.aides))
+        ligne = {
+            "mois": debut.isoformat()[:7],
+            "debut": debut.isoformat(),
+            "salaire_brut": m.brut,
+            "indemnite_fin_contrat": m.indemnite,
+            "cotisations_patronales": m.patronales,
+            "detail_cotisations": m.detail,
+            "coefficient_reduction": m.coefficient,
+            "reduction_generale": m.reduction,
+            "autres_charges": m.autres_charges,
+            "cout_employeur": m.cout,
+            "aides": aides_mois,
+            "cout_net_aides": arrondi(m.cout - aides_mois),
+            "salaire_net": m.net,
+        }
+        mois.append(ligne)
+        for cle in CLES_MOIS:
+            totaux[cle] += ligne[cle]
+        total_indemnite += m.indemnite
+        if premier is None:
+            premier = m
+    totaux = {cle: arrondi(v) for cle, v in totaux.items()}
+    totaux["indemnite_fin_contrat"] = arrondi(total_indemnite)
+    totaux["nombre_de_mois"] = len(mois)
+
+    aides_sortie = [_aide_en_dict(a, depart) for a in bilan.aides]
+    notes = list(bilan.notes)
+    if s.naissance_supposee and s.contrat in {"apprentissage", "professionnalisation"}:
+        notes.append("Âge indiqué sans date de naissance : l'anniversaire est supposé tomber à la "
+                     "date d'embauche (indiquez la date de naissance pour un calcul exact).")
+    if taux_at_defaut:
+        notes.append(f"Taux AT/MP : taux moyen national de {s.taux_at_mp:g} % retenu par défaut ; "
+                     "indiquez le taux notifié à votre entreprise.")
+    avertissements += usages.prolongations()
+    explications = expl.construire(s, mois, premier, minima, usages, aides_sortie, notes,
+                                   indemnite)
+    return Resultat(mois, totaux, aides_sortie, avertissements, explications,
+                    usages.parametres_au(), s.en_dict())
+
+
+def _part_smic(part: float) -> str:
+    return f"{part * 100:g} % du SMIC".replace(".", ",")
+
+
+def _aide_en_dict(a, depart: dt.date) -> dict:
+    echeancier = [{"mois": ajouter_mois(depart, i).isoformat()[:7], "montant": montant}
+                  for i, montant in sorted(a.versements.items())]
+    return {
+        "id": a.id,
+        "nom": a.nom,
+        "montant": arrondi(sum(a.versements.values())),
+        "montant_annuel": a.montant_annuel,
+        "echeancier": echeancier,
+        "conditions": a.conditions,
+        "reference": a.reference(),
+    }
+
+
+def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) -> Resultat:
+    p = tous()["stage.reference"]
+    usages.ajouter("salaire_brut", "stage.reference", p.rang(s.date_embauche.isoformat()))
+    mois = []
+    for i in range(s.duree_mois):
+        debut = ajouter_mois(s.date_embauche, i)
+        mois.append({"mois": debut.isoformat()[:7], "debut": debut.isoformat(),
+                     "salaire_brut": 0.0, "indemnite_fin_contrat": 0.0,
+                     "cotisations_patronales": 0.0, "detail_cotisations": {},
+                     "coefficient_reduction": 0.0, "reduction_generale": 0.0,
+                     "autres_charges": 0.0, "cout_employeur": 0.0, "aides": 0.0,
+                     "cout_net_aides": 0.0, "salaire_net": 0.0})
+    totaux = dict.fromkeys(CLES_MOIS, 0.0)
+    totaux["indemnite_fin_contrat"] = 0.0
+    totaux["nombre_de_mois"] = len(mois)
+    explications = expl.construire_stage(s, usages, notes)
+    return Resultat(mois, totaux, [], avertissements + usages.prolongations(), explications,
+                    usages.parametres_au(), s.en_dict())
+
+
+LIBELLES_CONTRATS = CONTRATS

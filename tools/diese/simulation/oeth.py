@@ -1,0 +1,142 @@
+"""OETH: the annual contribution of an employer of 20 or more for missing disabled workers, now
+and after hiring one beneficiary (RQTH)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from .erreurs import ErreurSaisie
+from .parametres import tous
+from .saisie import Lecteur
+from .textes import arrondi, date_fr, euros, valeur_lisible
+
+CLES_OETH = ("effectif", "beneficiaires", "annee", "date", "aucune_action_depuis_3_ans")
+ANNEE_MIN, ANNEE_MAX = 2024, 2030
+
+
+class ResultatOETH:
+    def __init__(self, donnees: dict) -> None:
+        self.donnees = donnees
+
+    def en_dict(self) -> dict:
+        return self.donnees
+
+
+def _param(ident: str, jour: str) -> tuple[object, dict]:
+    p = tous()[ident]
+    r = p.rang(jour)
+    val = p.valeurs[r] if r >= 0 else None
+    return val, {"id": ident, "libelle": p.libelle, "valeur": val,
+                 "valeur_texte": valeur_lisible(val, p.unite), "unite": p.unite,
+                 "date_effet": p.dates[r] if r >= 0 else None, "source": p.source(r),
+                 "statut": p.statut, **({"note": p.note} if p.note else {})}
+
+
+def _contribution(manquantes: float, multiplicateur: int, smic: float) -> float:
+    return arrondi(max(0.0, manquantes) * multiplicateur * smic)
+
+
+def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatOETH:
+    lec = Lecteur(entree, CLES_OETH)
+    effectif = lec.nombre("effectif", "L'effectif moyen annuel", None, -1e12, 1_000_000)
+    if effectif is None and not lec.erreurs:
+        lec.erreur("effectif", "Indiquez l'effectif moyen annuel de l'entreprise.")
+    elif effectif is not None and effectif < 0:
+        lec.erreur("effectif", "L'effectif de l'entreprise ne peut pas être négatif.")
+    beneficiaires = lec.nombre("beneficiaires", "Le nombre de bénéficiaires employés (en "
+                               "équivalent temps plein)", 0.0, -1e12, 1_000_000)
+    if beneficiaires < 0:
+        lec.erreur("beneficiaires", "Le nombre de bénéficiaires employés ne peut pas être négatif.")
+    annee = lec.nombre("annee", "L'année d'assujettissement", None, ANNEE_MIN, ANNEE_MAX,
+                       entier=True)
+    jour = lec.date("date", "La date")
+    if annee is None:
+        if jour is not None:
+            annee = jour.year
+            if not ANNEE_MIN <= annee <= ANNEE_MAX:
+                lec.erreur("date", f"Le calcul couvre les années {ANNEE_MIN} à {ANNEE_MAX}.")
+        else:
+            annee = (aujourd_hui or dt.date.today()).year
+    sans_action = lec.booleen("aucune_action_depuis_3_ans",
+                              "« Aucune action depuis plus de trois ans »")
+    lec.lever()
+    annee = min(max(annee, ANNEE_MIN), ANNEE_MAX)
+
+    fin = f"{annee}-12-31"
+    taux, p_taux = _param("oeth.taux", fin)
+    seuil, p_seuil = _param("oeth.seuil_effectif", fin)
+    mult, p_mult = _param("oeth.multiplicateurs", fin)
+    smic, p_smic = _param("smic.horaire", fin)
+    parametres = [p_seuil, p_taux, p_mult, p_smic]
+    avertissements = []
+    for ident in ("oeth.taux", "oeth.multiplicateurs", "smic.horaire"):
+        p = tous()[ident]
+        if fin > p.derniere_date_confirmee:
+            avertissements.append(f"Paramètre prolongé au-delà de sa dernière date confirmée : "
+                                  f"{p.libelle} (confirmé jusqu'au "
+                                  f"{date_fr(p.derniere_date_confirmee)}).")
+    avertissements.append("Les règles OETH (taux, seuil, multiplicateurs) n'ont pas pu être "
+                          "vérifiées dans openfisca-france ni modele-social : elles sont tirées du "
+                          "Code du travail (art. L5212-1 et suivants, D5212-19 et suivants) sans "
+                          "relecture sur Légifrance. Les déductions (sous-traitance avec des ESAT, "
+                          "EA ou travailleurs indépendants handicapés, dépenses déductibles) ne "
+                          "sont pas calculées.")
+    assujetti = effectif >= seuil
+    obligation = math.floor(effectif * taux) if assujetti else 0
+    multiplicateur = 0
+    for depuis, m in mult["tranches"]:
+        if effectif >= depuis:
+            multiplicateur = m
+    manquantes = max(0.0, obligation - beneficiaires)
+    cas_1500 = assujetti and sans_action and beneficiaires == 0
+    mult_avant = mult["sans_action"] if cas_1500 else multiplicateur
+    avant = _contribution(manquantes, mult_avant, smic) if assujetti else 0.0
+    manquantes_apres = max(0.0, obligation - beneficiaires - 1)
+    apres = _contribution(manquantes_apres, multiplicateur, smic) if assujetti else 0.0
+    if not assujetti:
+        formule = (f"Entreprise de moins de {seuil} salariés : pas de contribution OETH "
+                   "(l'obligation d'emploi de 6 % ne s'applique qu'à partir de 20 salariés).")
+    else:
+        formule = (f"Obligation = 6 % de l'effectif, arrondi à l'entier inférieur : "
+                   f"{obligation} bénéficiaire(s) pour {effectif:g} salariés. Unités manquantes = "
+                   f"obligation − bénéficiaires employés = {manquantes:g}. Contribution = unités "
+                   f"manquantes × {mult_avant} × SMIC horaire brut au 31 décembre {annee} "
+                   f"({euros(smic)}).")
+        if cas_1500:
+            formule += (" Aucun bénéficiaire employé ni aucune action (sous-traitance, accord) "
+                        "depuis plus de trois ans : le multiplicateur est porté à 1 500.")
+    donnees = {
+        "annee": annee,
+        "effectif": effectif,
+        "beneficiaires": beneficiaires,
+        "assujetti": assujetti,
+        "obligation": obligation,
+        "unites_manquantes": manquantes,
+        "multiplicateur": mult_avant,
+        "multiplicateur_apres_embauche": multiplicateur if assujetti else 0,
+        "smic_horaire": smic,
+        "contribution_actuelle": avant,
+        "contribution_apres_embauche": apres,
+        "economie": arrondi(avant - apres),
+        "explications": {
+            "contribution_actuelle": {"formule": formule, "parametres": parametres, "notes": []},
+            "contribution_apres_embauche": {
+                "formule": ("Avec un bénéficiaire de plus (par exemple une personne ayant une "
+                            "RQTH embauchée à temps plein toute l'année), il manque "
+                            f"{manquantes_apres:g} unité(s) ; le multiplicateur de 1 500 ne "
+                            "s'applique plus dès qu'un bénéficiaire est employé."),
+                "parametres": parametres, "notes": [
+                    "Un salarié compte au prorata de son temps de travail et de sa durée de "
+                    "présence dans l'année."]},
+        },
+        "avertissements": avertissements,
+        "parametres_au": min(tous()[i].derniere_date_confirmee
+                             for i in ("oeth.taux", "oeth.multiplicateurs", "smic.horaire")),
+        "situation": {"effectif": effectif, "beneficiaires": beneficiaires, "annee": annee,
+                      "aucune_action_depuis_3_ans": sans_action},
+    }
+    return ResultatOETH(donnees)
+
+
+__all__ = ["ResultatOETH", "calculer_oeth", "ErreurSaisie"]

@@ -1,0 +1,61 @@
+"""Read the compiled parameters (standard library only) and look values up by date.
+
+A lookup returns the value in force on a day and the date of effect it comes from, so every
+figure can name the values it used, their date and their source."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+FICHIER = Path(__file__).resolve().parent / "parametres.json"
+
+
+class Parametre:
+    __slots__ = ("ident", "libelle", "description", "unite", "statut", "note", "sources",
+                 "references", "derniere_date_confirmee", "dates", "valeurs", "refs_valeurs")
+
+    def __init__(self, ident: str, brut: dict) -> None:
+        self.ident = ident
+        self.libelle: str = brut["libelle"]
+        self.description: str = brut["description"]
+        self.unite: str = brut["unite"]
+        self.statut: str = brut["statut"]
+        self.note: str = brut["note"]
+        self.sources: list[str] = brut["sources"]
+        self.references: list[dict] = brut["references"]
+        self.derniere_date_confirmee: str = brut["derniere_date_confirmee"]
+        self.dates: list[str] = [v["date"] for v in brut["valeurs"]]
+        self.valeurs: list[Any] = [v["valeur"] for v in brut["valeurs"]]
+        self.refs_valeurs: list[list[dict]] = [v["references"] for v in brut["valeurs"]]
+
+    def rang(self, jour: str) -> int:
+        """Index of the value in force on `jour` (ISO date), -1 before the first date of effect."""
+        return bisect_right(self.dates, jour) - 1
+
+    def valeur(self, jour: str) -> Any:
+        i = self.rang(jour)
+        return None if i < 0 else self.valeurs[i]
+
+    def source(self, rang: int) -> dict:
+        """The most specific reference for a value: its own, else the parameter's first one."""
+        refs = self.refs_valeurs[rang] if rang >= 0 else []
+        return (refs or self.references)[0]
+
+
+@lru_cache(maxsize=1)
+def tous() -> dict[str, Parametre]:
+    with FICHIER.open(encoding="utf-8") as flux:
+        brut = json.load(flux)
+    return {ident: Parametre(ident, p) for ident, p in brut["parametres"].items()}
+
+
+def parametre(ident: str) -> Parametre:
+    return tous()[ident]
+
+
+def valeur(ident: str, jour: str) -> Any:
+    return tous()[ident].valeur(jour)
