@@ -36,14 +36,17 @@ new PerformanceObserver((liste) => {
 }).observe({type: "longtask", buffered: true});
 new MutationObserver(() => {
   const r = document.getElementById("simulateur");
-  if (r && !(r.dataset.etat in window.__bench.etats)) window.__bench.etats[r.dataset.etat] = performance.now();
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-etat"], childList: true});
+  const etats = window.__bench.etats;
+  if (r && !(r.dataset.etat in etats)) etats[r.dataset.etat] = performance.now();
+}).observe(document, {subtree: true, childList: true, attributes: true,
+                      attributeFilter: ["data-etat"]});
 """
 
 RECALCUL = """async (valeur) => {
   const racine = document.getElementById("simulateur");
   const champ = racine.querySelector('[name="salaire_brut_mensuel"]');
-  const fini = new Promise((ok) => racine.addEventListener("diese-simulateur:resultat", ok, {once: true}));
+  const fini = new Promise((ok) =>
+    racine.addEventListener("diese-simulateur:resultat", ok, {once: true}));
   const debut = performance.now();
   champ.value = String(valeur);
   champ.dispatchEvent(new Event("input", {bubbles: true}));
@@ -145,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         detail = ", ".join(f"{k} {v:.0f}" for k, v in etapes.items())
         return (
             f"{nom:<6} prêt {med('pret_ms'):7.0f} ms (min {min(m['pret_ms'] for m in mesures):.0f},"
-            f" max {max(m['pret_ms'] for m in mesures):.0f}) | tâche max {med('tache_max_ms'):4.0f} ms"
+            f" max {max(m['pret_ms'] for m in mesures):.0f})"
+            f" | tâche max {med('tache_max_ms'):4.0f} ms"
             f" | {med('octets') / 1e6:6.2f} Mo | recalcul médian {med('recalcul_ms'):5.1f} ms"
             f" (max {max(m['recalcul_max_ms'] for m in mesures):.1f}) | worker cumulé : {detail}"
         )

@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from diese.simulateurs import navigateur, rendu, roue, widget
 from diese.simulation.api import executer
 from diese.site import pyodide as hook_pyodide
@@ -60,8 +59,8 @@ def test_simulation_montre_chaque_mois_et_les_totaux_du_moteur() -> None:
     html = rendu.rendre("simuler", r)
     for ligne in r["mois"]:
         assert f'data-mois="{ligne["mois"]}"' in html
-    tfoot = html.split("<tfoot>")[1]
-    attendus = [float(r["totaux"][c] or 0) for c, _ in rendu.COLONNES]
+    tfoot = html.split("<tfoot>")[1].split("</tfoot>")[0]
+    attendus = [float(r["totaux"][c] or 0) for c, _ in rendu.colonnes(r["totaux"])]
     assert valeurs(tfoot) == attendus
     assert "<svg" in html and 'role="img"' in html
     assert "Détail du calcul" in html
@@ -78,6 +77,14 @@ def test_les_donnees_du_moteur_sont_echappees() -> None:
     html = rendu.rendre("simuler", r)
     assert piege not in html
     assert '"onmouseover' not in html
+
+
+def test_colonnes_facultatives_seulement_si_utiles() -> None:
+    cdi = resultat("simuler")
+    assert "Indemnité de fin de contrat" not in rendu.rendre("simuler", cdi)
+    entree = widget.situation_par_defaut("simuler", widget.date_reference())
+    cdd = resultat("simuler", {**entree, "contrat": "cdd", "duree_mois": 6})
+    assert "Indemnité de fin de contrat" in rendu.rendre("simuler", cdd)
 
 
 def test_comparaison_et_oeth_se_rendent() -> None:

@@ -93,7 +93,7 @@
     const type = champ.dataset.type;
     if (type === "booleen") return champ.checked;
     if (champ.value === "") return undefined;
-    if (type === "entier" || type === "decimal") return Number(champ.value);
+    if (type === "entier" || type === "decimal" || "nombre" in champ.dataset) return Number(champ.value);
     return champ.value;
   }
 

@@ -99,11 +99,16 @@ def avertissements(liste: list) -> str:
     )
 
 
-def mention_estimation(parametres_au: str | None) -> str:
-    date = date_longue(parametres_au) if parametres_au else "la date de la simulation"
+def mention_estimation(parametres_au: str | None, date_embauche: str | None = None) -> str:
+    if parametres_au:
+        quand = f"confirmés au <strong>{escape(date_longue(parametres_au))}</strong>"
+    elif date_embauche:
+        quand = f"en vigueur au <strong>{escape(date_longue(date_embauche))}</strong>"
+    else:
+        quand = "en vigueur à la date d'embauche"
     return (
         f'<p class="diese-mention" data-parametres-au="{escape(str(parametres_au or ""))}">'
-        f"Paramètres légaux en vigueur au <strong>{escape(date)}</strong>. "
+        f"Paramètres légaux {quand}. "
         "Ce résultat est une <strong>estimation</strong> : il ne remplace ni le bulletin de paie "
         "ni la réponse de l'organisme qui verse l'aide.</p>"
     )
@@ -153,7 +158,8 @@ def graphique(mois: list[dict]) -> str:
         points = " ".join(f"{x(i):.1f},{y(float(m.get(cle) or 0)):.1f}" for i, m in enumerate(mois))
         traces.append(f'<polyline class="{classe}" points="{points}"/>')
         if n == 1:
-            traces.append(f'<circle class="{classe}" cx="{x(0):.1f}" cy="{y(valeurs[0]):.1f}" r="4"/>')
+            cy = y(float(mois[0].get(cle) or 0))
+            traces.append(f'<circle class="{classe}" cx="{x(0):.1f}" cy="{cy:.1f}" r="4"/>')
     debut, fin = mois[0], mois[-1]
     description = (
         f"Coût employeur de {euros(debut.get('cout_employeur'))} à "
@@ -175,24 +181,41 @@ def graphique(mois: list[dict]) -> str:
     )
 
 
+# Shown only when not zero throughout (most contracts have neither).
+FACULTATIVES = (
+    ("indemnite_fin_contrat", "Indemnité de fin de contrat", "salaire_brut"),
+    ("autres_charges", "Autres charges", "reduction_generale"),
+)
+
+
+def colonnes(totaux: dict) -> list[tuple[str, str]]:
+    """The monthly columns, with the optional ones inserted where they belong."""
+    liste = list(COLONNES)
+    for cle, titre, apres in FACULTATIVES:
+        if float(totaux.get(cle) or 0):
+            rang = [c for c, _ in liste].index(apres) + 1
+            liste.insert(rang, (cle, titre))
+    return liste
+
+
+def _cellule(cle: str, montant: Any) -> str:
+    return f'<td data-cle="{cle}" data-valeur="{float(montant or 0)!r}">{euros(montant)}</td>'
+
+
 def tableau_mois(mois: list[dict], totaux: dict) -> str:
-    entetes = "".join(f'<th scope="col">{escape(t)}</th>' for _, t in COLONNES)
+    cols = colonnes(totaux)
+    entetes = "".join(f'<th scope="col">{escape(t)}</th>' for _, t in cols)
     lignes = []
     for ligne in mois:
-        cellules = "".join(
-            f'<td data-cle="{c}" data-valeur="{float(ligne.get(c) or 0)!r}">{euros(ligne.get(c))}</td>'
-            for c, _ in COLONNES
-        )
+        cellules = "".join(_cellule(c, ligne.get(c)) for c, _ in cols)
         lignes.append(
             f'<tr data-mois="{escape(str(ligne.get("mois", "")))}"><th scope="row">'
             f"{escape(date_longue(ligne.get('mois')))}</th>{cellules}</tr>"
         )
-    total = "".join(
-        f'<td data-cle="{c}" data-valeur="{float(totaux.get(c) or 0)!r}">{euros(totaux.get(c))}</td>'
-        for c, _ in COLONNES
-    )
+    total = "".join(_cellule(c, totaux.get(c)) for c, _ in cols)
     return (
-        '<div class="diese-defilement" role="region" aria-labelledby="diese-titre-mois" tabindex="0">'
+        '<div class="diese-defilement" role="region" aria-labelledby="diese-titre-mois" '
+        'tabindex="0">'
         '<table class="diese-tableau-mois">'
         '<caption id="diese-titre-mois">Mois par mois (en euros)</caption>'
         f'<thead><tr><th scope="col">Mois</th>{entetes}</tr></thead>'
@@ -230,6 +253,7 @@ def liste_aides(aides: list[dict]) -> str:
             f'<p><strong>{escape(str(aide.get("nom", "")))}</strong> : '
             f'<span data-valeur="{float(aide.get("montant") or 0)!r}">'
             f"{euros(aide.get('montant'))}</span></p>"
+            + (f"<p>{escape(str(aide['conditions']))}</p>" if aide.get("conditions") else "")
             + (f"<p>Échéancier :</p>{_echeancier(echeances)}" if echeances else "")
             + (f'<p class="diese-source">Source : {reference}</p>' if reference else "")
             + "</li>"
@@ -237,35 +261,69 @@ def liste_aides(aides: list[dict]) -> str:
     return f'<ul class="diese-aides">{"".join(blocs)}</ul>'
 
 
+STATUTS = {"verifie": "vérifié", "desaccord": "sources en désaccord", "non_verifie": "non vérifié"}
+
+
 def _parametres(parametres: Any) -> str:
     if not parametres:
         return ""
-    if isinstance(parametres, dict):
-        parametres = [{"nom": k, **(v if isinstance(v, dict) else {"valeur": v})}
-                      for k, v in parametres.items()]
     lignes = []
     for p in parametres:
-        valeur = p.get("valeur")
-        unite = p.get("unite") or ""
-        if isinstance(valeur, float | int) and not isinstance(valeur, bool):
-            affiche = nombre(float(valeur), 4).rstrip("0").rstrip(",")
-        else:
-            affiche = str(valeur)
-        date = p.get("date") or p.get("depuis") or p.get("date_effet") or ""
+        valeur = p.get("valeur_texte")
+        if valeur is None:
+            brute = p.get("valeur")
+            valeur = (nombre(float(brute), 4).rstrip("0").rstrip(",")
+                      if isinstance(brute, float | int) and not isinstance(brute, bool)
+                      else str(brute))
+        date = p.get("date_effet") or p.get("date") or ""
+        statut = STATUTS.get(str(p.get("statut")), "")
+        note = (f'<br><span class="diese-note">{escape(str(p["note"]))}</span>'
+                if p.get("note") else "")
         lignes.append(
-            f"<tr><td>{escape(str(p.get('libelle') or p.get('description') or p.get('nom', '')))}"
-            f"</td><td>{escape(affiche)}{(' ' + escape(str(unite))) if unite else ''}</td>"
+            f'<tr data-parametre="{escape(str(p.get("id", "")))}">'
+            f"<td>{escape(str(p.get('libelle') or p.get('id', '')))}{note}</td>"
+            f"<td>{escape(str(valeur))}</td>"
             f"<td>{escape(date_longue(date)) if date else ''}</td>"
-            f"<td>{_lien(p.get('reference') or p.get('source'))}</td></tr>"
+            f"<td>{_lien(p.get('source') or p.get('reference'))}"
+            f"{(' (' + escape(statut) + ')') if statut else ''}</td></tr>"
         )
     return (
+        '<div class="diese-defilement" role="region" aria-label="Paramètres utilisés" tabindex="0">'
         '<table class="diese-parametres"><thead><tr><th scope="col">Paramètre</th>'
         '<th scope="col">Valeur</th><th scope="col">En vigueur depuis</th>'
-        f'<th scope="col">Source</th></tr></thead><tbody>{"".join(lignes)}</tbody></table>'
+        f'<th scope="col">Source</th></tr></thead><tbody>{"".join(lignes)}</tbody></table></div>'
     )
 
 
-def detail_calcul(explications: Any) -> str:
+def _cotisations(detail: dict) -> str:
+    if not detail:
+        return ""
+    lignes = "".join(
+        f'<tr><td>{escape(COTISATIONS.get(cle, cle.replace("_", " ")))}</td>'
+        f'<td data-valeur="{float(v or 0)!r}">{euros(v)}</td></tr>'
+        for cle, v in detail.items()
+    )
+    return (
+        '<table class="diese-cotisations"><caption>Cotisations patronales du premier mois, '
+        'une à une</caption><thead><tr><th scope="col">Cotisation</th>'
+        f'<th scope="col">Montant</th></tr></thead><tbody>{lignes}</tbody></table>'
+    )
+
+
+COTISATIONS = {
+    "maladie": "Assurance maladie", "vieillesse_plafonnee": "Vieillesse plafonnée",
+    "vieillesse_deplafonnee": "Vieillesse déplafonnée", "famille": "Allocations familiales",
+    "at_mp": "Accidents du travail (AT/MP)", "csa": "Contribution solidarité autonomie",
+    "chomage": "Assurance chômage", "ags": "AGS (garantie des salaires)",
+    "agirc_arrco": "Retraite complémentaire Agirc-Arrco", "ceg": "Contribution d'équilibre général",
+    "cet": "Contribution d'équilibre technique", "fnal": "FNAL",
+    "dialogue_social": "Contribution au dialogue social", "formation": "Formation professionnelle",
+    "taxe_apprentissage": "Taxe d'apprentissage", "versement_mobilite": "Versement mobilité",
+    "prevoyance": "Prévoyance", "mutuelle": "Mutuelle (part employeur)",
+}
+
+
+def detail_calcul(explications: Any, cotisations: dict | None = None) -> str:
     """The expandable « détail du calcul »: for each figure, its formula and parameters."""
     if not explications:
         return ""
@@ -277,17 +335,30 @@ def detail_calcul(explications: Any) -> str:
     blocs = []
     for e in elements:
         cle = str(e.get("cle") or e.get("figure") or e.get("id") or "")
-        titre = e.get("libelle") or e.get("titre") or LIBELLES.get(cle, cle)
+        titre = e.get("libelle") or e.get("titre") or LIBELLES.get(cle) or TITRES.get(cle, cle)
         formule = e.get("formule") or e.get("explication") or e.get("texte") or ""
+        notes = "".join(f"<li>{escape(str(n))}</li>" for n in e.get("notes") or [])
         blocs.append(
             f'<section class="diese-explication" data-cle="{escape(cle)}">'
             f"<h4>{escape(str(titre))}</h4>"
-            f"<p>{escape(str(formule))}</p>{_parametres(e.get('parametres'))}</section>"
+            f"<p>{escape(str(formule))}</p>"
+            + (f"<ul>{notes}</ul>" if notes else "")
+            + (_cotisations(cotisations or {}) if cle == "cotisations_patronales" else "")
+            + _parametres(e.get("parametres"))
+            + "</section>"
         )
     return (
         '<details class="diese-detail"><summary>Détail du calcul</summary>'
         f"{''.join(blocs)}</details>"
     )
+
+
+TITRES = {
+    "contribution_actuelle": "Contribution annuelle actuelle",
+    "contribution_apres_embauche": "Contribution après l'embauche d'un bénéficiaire",
+    "economie": "Économie", "indemnite_fin_contrat": "Indemnité de fin de contrat",
+    "autres_charges": "Autres charges",
+}
 
 
 # ---------------------------------------------------------------- pages
@@ -315,21 +386,34 @@ def simulation(r: dict) -> str:
         + liste_aides(r.get("aides") or [])
         + '<h3 id="mois-par-mois">Mois par mois</h3>'
         + tableau_mois(mois, totaux)
-        + detail_calcul(r.get("explications"))
+        + detail_calcul(r.get("explications"),
+                        mois[0].get("detail_cotisations") if mois else None)
         + "</section>"
     )
 
 
-def comparaison(r: dict) -> str:
-    options = r.get("options") if isinstance(r, dict) else r
-    options = options or []
+def _uniques(listes: list[list]) -> list:
+    vus: list = []
+    for liste in listes:
+        for element in liste or []:
+            if element not in vus:
+                vus.append(element)
+    return vus
+
+
+def comparaison(r: Any) -> str:
+    options = (r.get("options") if isinstance(r, dict) else r) or []
     eligibles = [o for o in options if o.get("eligible")]
     exclues = [o for o in options if not o.get("eligible")]
     horizon = next((o.get("horizon_mois") for o in eligibles if o.get("horizon_mois")), None)
+    situation = next((o.get("situation") for o in options if o.get("situation")), {}) or {}
+    parametres_au = (r.get("parametres_au") if isinstance(r, dict) else None) or min(
+        (o["parametres_au"] for o in options if o.get("parametres_au")), default=None
+    )
     blocs = ['<section class="diese-resultat" data-commande="comparer">',
              '<h2 id="resultat">Résultat</h2>',
-             mention_estimation(r.get("parametres_au") if isinstance(r, dict) else None),
-             avertissements(r.get("avertissements") or [] if isinstance(r, dict) else [])]
+             mention_estimation(parametres_au, situation.get("date_embauche")),
+             avertissements(_uniques([o.get("avertissements") for o in eligibles]))]
     if eligibles:
         tete = "".join(
             f'<th scope="col" data-contrat="{escape(str(o.get("contrat", "")))}">'
@@ -348,10 +432,16 @@ def comparaison(r: dict) -> str:
                 )
             return f'<tr><th scope="row">{escape(titre)}</th>{"".join(cellules)}</tr>'
 
-        aides = "".join(
-            "<td>" + (", ".join(escape(str(a.get("nom", ""))) for a in o.get("aides") or [])
-                      or "—") + "</td>"
-            for o in eligibles
+        def texte(o: dict) -> str:
+            aides = o.get("aides") or []
+            if not aides:
+                return "<td>Aucune</td>"
+            return "<td>" + "<br>".join(
+                f"{escape(str(a.get('nom', '')))} ({euros(a.get('montant'))})" for a in aides
+            ) + "</td>"
+
+        durees = "".join(
+            f"<td>{escape(str(o.get('duree_mois', '')))} mois</td>" for o in eligibles
         )
         duree = f"sur {horizon} mois" if horizon else "sur l'horizon commun"
         blocs.append(
@@ -359,13 +449,18 @@ def comparaison(r: dict) -> str:
             ' tabindex="0"><table class="diese-comparaison">'
             f'<caption id="diese-titre-comparaison">Options possibles, {escape(duree)}</caption>'
             f'<thead><tr><th scope="col">Option</th>{tete}</tr></thead><tbody>'
+            + f'<tr><th scope="row">Durée retenue</th>{durees}</tr>'
             + rangee("Salaire brut mensuel", "salaire_brut_mensuel", "option")
             + rangee("Coût employeur", "cout_employeur")
             + rangee("Aides", "aides")
             + rangee("Coût net des aides", "cout_net_aides")
-            + rangee("Salaire net", "salaire_net")
-            + f'<tr><th scope="row">Aides mobilisables</th>{aides}</tr>'
+            + rangee("Coût net moyen par mois", "cout_mensuel_moyen", "option")
+            + rangee("Salaire net versé", "salaire_net")
+            + '<tr><th scope="row">Aides mobilisables</th>'
+            + "".join(texte(o) for o in eligibles) + "</tr>"
             + "</tbody></table></div>"
+            '<p class="diese-astuce">Pour le détail mois par mois d\'une option, ouvrez le '
+            "simulateur « Coût d'une embauche » avec le même contrat.</p>"
         )
     else:
         blocs.append("<p>Aucune option n'est ouverte pour ce profil et cet employeur.</p>")
@@ -382,19 +477,31 @@ def comparaison(r: dict) -> str:
 
 
 def oeth(r: dict) -> str:
-    chiffres = []
-    for cle, libelle, classe in (
-        ("contribution_actuelle", "Contribution annuelle actuelle", ""),
-        ("contribution_apres_embauche", "Après l'embauche d'un bénéficiaire", ""),
-        ("economie", "Économie annuelle", "diese-chiffre--fort"),
-    ):
-        if cle in r:
-            chiffres.append(_valeur(cle, r.get(cle), libelle, classe))
+    chiffres = "".join(
+        _valeur(cle, r.get(cle), libelle, classe)
+        for cle, libelle, classe in (
+            ("contribution_actuelle", "Contribution annuelle actuelle", ""),
+            ("contribution_apres_embauche", "Après l'embauche d'un bénéficiaire", ""),
+            ("economie", "Économie annuelle", "diese-chiffre--fort"),
+        )
+    )
+    if r.get("assujetti") is False:
+        constat = ("<p>L'entreprise compte moins de 20 salariés : elle n'est pas soumise à "
+                   "l'obligation d'emploi, il n'y a pas de contribution.</p>")
+    else:
+        constat = (
+            f"<p>Obligation : <strong>{escape(str(r.get('obligation', '')))}</strong> "
+            "bénéficiaire(s) ; unités manquantes : "
+            f"<strong>{escape(nombre(float(r.get('unites_manquantes') or 0), 2))}</strong> ; "
+            f"multiplicateur : {escape(str(r.get('multiplicateur', '')))} × SMIC horaire "
+            f"({euros(r.get('smic_horaire'))}).</p>"
+        )
     return (
         '<section class="diese-resultat" data-commande="oeth">'
         '<h2 id="resultat">Résultat</h2>'
         + mention_estimation(r.get("parametres_au"))
-        + f'<dl class="diese-synthese">{"".join(chiffres)}</dl>'
+        + f'<dl class="diese-synthese">{chiffres}</dl>'
+        + constat
         + avertissements(r.get("avertissements") or [])
         + detail_calcul(r.get("explications"))
         + "</section>"
@@ -419,7 +526,8 @@ def annonce(commande: str, r: Any) -> str:
     if commande == "comparer":
         options = r.get("options") if isinstance(r, dict) else r
         n = sum(1 for o in options or [] if o.get("eligible"))
-        return f"Comparaison mise à jour : {n} option{'s' if n > 1 else ''} possible{'s' if n > 1 else ''}."
+        pluriel = "s" if n > 1 else ""
+        return f"Comparaison mise à jour : {n} option{pluriel} possible{pluriel}."
     return (
         "Résultat mis à jour : contribution annuelle "
         f"{euros(r.get('contribution_actuelle'))}, économie {euros(r.get('economie'))}."

@@ -84,9 +84,9 @@ def _construire(contenus: tuple[tuple[str, bytes], ...]) -> Roue:
             "Summary: Moteur de simulation DIESE (coût d'une embauche, aides, OETH)\n"
         ).encode(),
         f"{info}/WHEEL": (
-            "Wheel-Version: 1.0\nGenerator: diese.simulateurs.roue\n"
-            "Root-Is-Purelib: true\nTag: py3-none-any\n"
-        ).encode(),
+            b"Wheel-Version: 1.0\nGenerator: diese.simulateurs.roue\n"
+            b"Root-Is-Purelib: true\nTag: py3-none-any\n"
+        ),
     }
     tampon = io.BytesIO()
     with zipfile.ZipFile(tampon, "w") as archive:

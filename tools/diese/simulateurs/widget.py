@@ -27,9 +27,32 @@ class Groupe:
     champs: list[dict]
 
 
+# How the many `simuler` fields are laid out (fieldsets only: the engine input stays flat).
+DISPOSITION_SIMULER = (
+    ("Le contrat", ("date_embauche", "contrat", "duree_mois", "salaire_brut_mensuel",
+                    "heures_hebdo")),
+    ("La personne embauchée", ("age", "date_naissance", "niveau_diplome", "rqth",
+                               "demandeur_emploi", "demandeur_emploi_depuis_mois",
+                               "residence_qpv", "beneficiaire_rsa")),
+    ("L'entreprise", ("effectif", "ratio_alternants", "taux_at_mp", "mutuelle_part_employeur",
+                      "taux_versement_mobilite")),
+)
+
+
+def _disposer(champs: list[dict]) -> list[Groupe]:
+    par_nom = {c["nom"]: c for c in champs}
+    groupes_ = [Groupe(None, legende, [par_nom[n] for n in noms if n in par_nom])
+                for legende, noms in DISPOSITION_SIMULER]
+    places = {n for _, noms in DISPOSITION_SIMULER for n in noms}
+    autres = [c for c in champs if c["nom"] not in places]  # a field the engine added later
+    if autres:
+        groupes_.append(Groupe(None, "Autres paramètres", autres))
+    return [g for g in groupes_ if g.champs]
+
+
 def groupes(commande: str) -> list[Groupe]:
     if commande == "simuler":
-        return [Groupe(None, "La situation", champs_moteur.CHAMPS_SIMULER)]
+        return _disposer(champs_moteur.CHAMPS_SIMULER)
     if commande == "comparer":
         return [
             Groupe("profil", "Le candidat", champs_moteur.CHAMPS_COMPARER_PROFIL),
@@ -51,9 +74,12 @@ def date_reference() -> dt.date:
 
 
 def defaut(champ: dict, aujourdhui: dt.date) -> Any:
+    """The field's default; « today » (hire date, year) is the build's reference date."""
     valeur = champ.get("defaut")
-    if valeur is None and champ.get("type") == "date":
+    if valeur is not None and champ.get("type") == "date":
         return aujourdhui.isoformat()
+    if champ["nom"] == "annee" and valeur is not None:
+        return aujourdhui.year
     return valeur
 
 
@@ -106,7 +132,8 @@ def champ_html(champ: dict, valeur: Any, prefixe: str) -> str:
             f'{escape(str(c.get("libelle") or c["valeur"]))}</option>'
             for c in champ.get("choix") or []
         )
-        controle = f"<select {communs}>{options}</select>"
+        numerique = all(isinstance(c["valeur"], int | float) for c in champ.get("choix") or [])
+        controle = f"<select {communs}{' data-nombre' if numerique else ''}>{options}</select>"
     elif type_ == "date":
         controle = f'<input type="date" {communs} value="{escape(str(valeur or ""))}">'
     else:
