@@ -170,6 +170,10 @@
     for (const champ of champs(formulaire)) champ.dataset.initial = texteUrl(champ);
     const depuisLien = depuisUrl(formulaire);
     modifie = depuisLien;
+    // Folded optional fields: unfold them when the link sets one.
+    for (const champ of champs(formulaire)) {
+      if (texteUrl(champ) !== champ.dataset.initial) champ.closest("details")?.setAttribute("open", "");
+    }
     for (const bouton of racine.querySelectorAll("[data-action]")) bouton.hidden = false;
     racine.querySelector(".diese-sans-js")?.remove();
 
@@ -216,6 +220,7 @@
         boite.textContent = boite.textContent ? `${boite.textContent} ${erreur.message}` : erreur.message;
         boite.hidden = false;
         champ.setAttribute("aria-invalid", "true");
+        champ.closest("details")?.setAttribute("open", "");
         const decrit = new Set((champ.getAttribute("aria-describedby") || "").split(" ").filter(Boolean));
         decrit.add(boite.id);
         champ.setAttribute("aria-describedby", Array.from(decrit).join(" "));

@@ -210,14 +210,14 @@ def tableau_mois(mois: list[dict], totaux: dict) -> str:
         cellules = "".join(_cellule(c, ligne.get(c)) for c, _ in cols)
         lignes.append(
             f'<tr data-mois="{escape(str(ligne.get("mois", "")))}"><th scope="row">'
-            f"{escape(date_longue(ligne.get('mois')))}</th>{cellules}</tr>"
+            f"{escape(mois_court(ligne.get('mois', '')))}</th>{cellules}</tr>"
         )
     total = "".join(_cellule(c, totaux.get(c)) for c, _ in cols)
     return (
         '<div class="diese-defilement" role="region" aria-labelledby="diese-titre-mois" '
         'tabindex="0">'
         '<table class="diese-tableau-mois">'
-        '<caption id="diese-titre-mois">Mois par mois (en euros)</caption>'
+        '<caption id="diese-titre-mois">Montants de chaque mois, en euros</caption>'
         f'<thead><tr><th scope="col">Mois</th>{entetes}</tr></thead>'
         f"<tbody>{''.join(lignes)}</tbody>"
         f'<tfoot><tr class="diese-total"><th scope="row">Total</th>{total}</tr></tfoot>'
@@ -226,19 +226,37 @@ def tableau_mois(mois: list[dict], totaux: dict) -> str:
 
 
 def _echeancier(echeances: Any) -> str:
+    """Payments grouped into runs of equal consecutive amounts (12 × 500 €, not 12 lines)."""
     if not echeances:
         return ""
-    items = []
+    series: list[list] = []  # [first month, last month, amount, count]
     for e in echeances:
-        if isinstance(e, dict):
-            quand = e.get("mois") or e.get("date") or e.get("periode") or ""
-            items.append(
-                f"<li>{escape(date_longue(quand) if quand else '')} : "
-                f"{euros(e.get('montant'))}</li>"
-            )
+        if not isinstance(e, dict):
+            continue
+        quand, montant = str(e.get("mois") or e.get("date") or ""), e.get("montant")
+        if series and series[-1][2] == montant and _mois_suivant(series[-1][1]) == quand[:7]:
+            series[-1][1] = quand[:7]
+            series[-1][3] += 1
         else:
-            items.append(f"<li>{escape(str(e))}</li>")
+            series.append([quand[:7], quand[:7], montant, 1])
+    items = []
+    for debut, fin, montant, nombre_ in series:
+        if nombre_ == 1:
+            items.append(f"<li>{escape(date_longue(debut))} : {euros(montant)}</li>")
+        else:
+            items.append(
+                f"<li>de {escape(date_longue(debut))} à {escape(date_longue(fin))} : "
+                f"{nombre_} versements mensuels de {euros(montant)}</li>"
+            )
     return f'<ul class="diese-echeancier">{"".join(items)}</ul>'
+
+
+def _mois_suivant(mois: str) -> str:
+    try:
+        annee, numero = int(mois[:4]), int(mois[5:7])
+    except ValueError:
+        return ""
+    return f"{annee + numero // 12}-{numero % 12 + 1:02d}"
 
 
 def liste_aides(aides: list[dict]) -> str:

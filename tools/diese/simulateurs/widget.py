@@ -27,15 +27,17 @@ class Groupe:
     champs: list[dict]
 
 
+AVANCES = "Précisions facultatives"
 # How the many `simuler` fields are laid out (fieldsets only: the engine input stays flat).
 DISPOSITION_SIMULER = (
     ("Le contrat", ("date_embauche", "contrat", "duree_mois", "salaire_brut_mensuel",
                     "heures_hebdo")),
-    ("La personne embauchée", ("age", "date_naissance", "niveau_diplome", "rqth",
-                               "demandeur_emploi", "demandeur_emploi_depuis_mois",
+    ("La personne embauchée", ("age", "niveau_diplome", "rqth", "demandeur_emploi",
                                "residence_qpv", "beneficiaire_rsa")),
-    ("L'entreprise", ("effectif", "ratio_alternants", "taux_at_mp", "mutuelle_part_employeur",
-                      "taux_versement_mobilite")),
+    ("L'entreprise", ("effectif", "ratio_alternants")),
+    (AVANCES, (
+        "date_naissance", "demandeur_emploi_depuis_mois", "taux_at_mp",
+        "mutuelle_part_employeur", "taux_versement_mobilite")),
 )
 
 
@@ -106,7 +108,7 @@ def champ_html(champ: dict, valeur: Any, prefixe: str) -> str:
     type_ = champ.get("type", "decimal")
     unite = champ.get("unite")
     libelle = escape(str(champ.get("libelle") or nom))
-    if unite:
+    if unite and f"({unite})" not in libelle:
         libelle += f' <span class="diese-champ__unite">({escape(str(unite))})</span>'
     decrit = []
     aide = ""
@@ -163,10 +165,17 @@ def formulaire_html(commande: str, aujourdhui: dt.date) -> str:
             champ_html(c, defaut(c, aujourdhui), prefixe) for c in groupe.champs
         )
         groupe_attr = f' data-groupe="{escape(groupe.cle)}"' if groupe.cle else ""
-        blocs.append(
+        bloc = (
             f'<fieldset class="diese-groupe"{groupe_attr}><legend>{escape(groupe.legende)}</legend>'
             f"{champs}</fieldset>"
         )
+        if groupe.legende == AVANCES:  # rarely needed: folded, opened by the script if used
+            bloc = (
+                '<details class="diese-avances"><summary>Précisions facultatives (date de '
+                "naissance, taux AT/MP, mutuelle, versement mobilité…)</summary>"
+                f"{bloc}</details>"
+            )
+        blocs.append(bloc)
     return (
         '<form class="diese-formulaire" novalidate>'
         '<div class="diese-formulaire__erreur" id="erreur-formulaire" hidden></div>'
