@@ -129,7 +129,8 @@
     const parametres = new URLSearchParams();
     for (const champ of champs(formulaire)) {
       const texte = texteUrl(champ);
-      if (texte !== champ.dataset.initial || champ.dataset.type === "date") {
+      // The hire date always: the default one is the build's day, a link must not drift.
+      if (texte !== champ.dataset.initial || (champ.dataset.type === "date" && texte)) {
         parametres.set(champ.name, texte);
       }
     }
