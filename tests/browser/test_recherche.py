@@ -38,13 +38,18 @@ def recherche(page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("")
     champ = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
     page.keyboard.press("/")  # Material's shortcut: focuses the search box
     champ.wait_for(state="visible")
+    # A query typed while the index is still being built is dropped: wait for the worker.
+    page.wait_for_function(
+        "() => /Taper/i.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=60_000,
+    )
 
     def chercher(requete: str) -> list[str]:
         champ.fill("")
-        champ.fill(requete)
-        meta = page.locator(".md-search-result__meta")
+        champ.press_sequentially(requete, delay=15)  # Material listens to key strokes
         page.wait_for_function(
             "() => !/Taper|Initialisation/i.test("
             "document.querySelector('.md-search-result__meta').textContent)"
