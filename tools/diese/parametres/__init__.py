@@ -134,7 +134,7 @@ def compiler() -> dict:
 
 
 def serialiser(donnees: dict) -> str:
-    return json.dumps(donnees, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(donnees, ensure_ascii=False, indent=1) + "\n"
 
 
 def est_a_jour() -> bool:

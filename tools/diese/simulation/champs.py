@@ -25,7 +25,7 @@ def champs_simuler() -> list[dict]:
                _aujourd_hui(), DATE_MIN.isoformat(), DATE_MAX.isoformat()),
         _champ("contrat", "Type de contrat", "choix", "Le contrat envisagé pour cette embauche.",
                "cdi", choix=[{"valeur": k, "libelle": v} for k, v in CONTRATS.items()]),
-        _champ("duree_mois", "Durée (mois)", "entier",
+        _champ("duree_mois", "Durée", "entier",
                "Durée du contrat ; pour un CDI, nombre de mois à simuler (jusqu'à 48).",
                12, 1, 48, 1, unite="mois"),
         _champ("salaire_brut_mensuel", "Salaire brut mensuel", "decimal",
@@ -54,7 +54,7 @@ def champs_simuler() -> list[dict]:
                "Cochez si la personne a une RQTH : certaines aides et règles changent.", False),
         _champ("demandeur_emploi", "Demandeur d'emploi", "booleen",
                "Cochez si la personne est inscrite à France Travail.", False),
-        _champ("demandeur_emploi_depuis_mois", "Inscrit depuis (mois)", "entier",
+        _champ("demandeur_emploi_depuis_mois", "Inscrit depuis", "entier",
                "Facultatif : depuis combien de mois la personne est inscrite.", None, 0, 600, 1,
                unite="mois"),
         _champ("residence_qpv", "Habite un quartier prioritaire (QPV)", "booleen",
@@ -96,7 +96,7 @@ def champs_comparer_profil() -> list[dict]:
 
 def champs_comparer_employeur() -> list[dict]:
     return _extraire(_EMPLOYEUR) + [
-        _champ("horizon_mois", "Horizon de comparaison (mois)", "entier",
+        _champ("horizon_mois", "Horizon de comparaison", "entier",
                "Nombre de mois sur lequel les contrats sont comparés.", 12, 1, 48, 1, unite="mois")]
 
 

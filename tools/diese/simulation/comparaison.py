@@ -6,7 +6,7 @@ import datetime as dt
 
 from .erreurs import ErreurSaisie
 from .moteur import simuler_situation
-from .saisie import CONTRATS, DUREES, Lecteur, lire_situation
+from .saisie import CONTRATS, Lecteur, bornes_duree, lire_situation
 
 CLES_PROFIL = ("age", "date_naissance", "rqth", "demandeur_emploi", "demandeur_emploi_depuis_mois",
                "residence_qpv", "beneficiaire_rsa", "niveau_diplome")
@@ -38,29 +38,33 @@ class Option:
         return {k: getattr(self, k) for k in self.__slots__}
 
 
-def _verifier(profil, employeur) -> tuple[dict, dict, int]:
-    erreurs = []
+def _verifier(profil, employeur, aujourd_hui) -> tuple[dict, dict, int]:
+    """Report every bad field at once: unknown keys, then the shared fields checked as a CDI (so
+    bad input is an error, not a list of ineligible options)."""
     lp = Lecteur(profil, CLES_PROFIL)
     le = Lecteur(employeur, CLES_EMPLOYEUR)
     horizon = le.nombre("horizon_mois", "L'horizon de comparaison (en mois)", HORIZON_DEFAUT, 1,
                         HORIZON_MAX, entier=True)
     erreurs = lp.erreurs + le.erreurs
+    connus = {k: v for k, v in {**lp.entree, **le.entree}.items()
+              if k in CLES_PROFIL or (k in CLES_EMPLOYEUR and k != "horizon_mois")}
+    try:
+        lire_situation({**connus, "contrat": "cdi", "duree_mois": horizon}, aujourd_hui)
+    except ErreurSaisie as exc:
+        erreurs += exc.erreurs
     if erreurs:
         raise ErreurSaisie(erreurs)
-    return dict(profil), {k: v for k, v in employeur.items() if k != "horizon_mois"}, horizon
+    return ({k: v for k, v in lp.entree.items()},
+            {k: v for k, v in le.entree.items() if k != "horizon_mois"}, horizon)
 
 
 def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) -> list[Option]:
-    profil, employeur, horizon = _verifier(profil, employeur)
-    # Check the shared fields once, as a CDI, so bad input is reported, not turned into options.
-    commun = {**profil, **employeur, "contrat": "cdi", "duree_mois": horizon}
-    lire_situation(commun, aujourd_hui)
+    profil, employeur, horizon = _verifier(profil, employeur, aujourd_hui)
     options = []
     for contrat in CONTRATS:
         option = Option(contrat, horizon)
-        dmin, _, dmax = DUREES[contrat]
-        if contrat == "apprentissage" and profil.get("rqth"):
-            dmax = 48
+        dmin, _, dmax = bornes_duree(contrat, profil.get("rqth") is True,
+                                     aujourd_hui or dt.date.today())
         duree = min(max(horizon, dmin), dmax) if contrat != "stage" else min(horizon, 1)
         option.duree_mois = duree
         entree = {**profil, **employeur, "contrat": contrat, "duree_mois": duree}

@@ -6,35 +6,52 @@ from __future__ import annotations
 from .paie import LIBELLES, Bareme
 from .parametres import tous
 from .saisie import Situation
-from .textes import date_fr, euros, pourcent, valeur_lisible
+from .textes import date_fr, euros, nombre, pourcent, valeur_texte
+
+PRIORITAIRES = {"SMIC horaire", "plafond mensuel de la sécurité sociale",
+                "aide à l'embauche d'un apprenti", "emploi franc", "SMIC de référence de la RGDU"}
 
 
 class Usages:
     """Which dated parameter values each figure used, and up to which day."""
 
-    __slots__ = ("par_cle", "jusqu_au")
+    __slots__ = ("par_cle", "_jusqu_au", "_vus", "_par_bareme", "_jour_bareme")
 
     def __init__(self) -> None:
         self.par_cle: dict[str, dict[tuple[str, int], None]] = {}
-        self.jusqu_au: dict[str, str] = {}
+        self._jusqu_au: dict[str, str] = {}
+        self._vus: set = set()
+        self._par_bareme: dict[int, set[str]] = {}
+        self._jour_bareme: dict[int, str] = {}
 
     def ajouter(self, cle: str, ident: str, rang: int, jour: str = "") -> None:
         self.par_cle.setdefault(cle, {})[(ident, rang)] = None
-        if jour > self.jusqu_au.get(ident, ""):
-            self.jusqu_au[ident] = jour
+        if jour > self._jusqu_au.get(ident, ""):
+            self._jusqu_au[ident] = jour
 
     def ajouter_bareme(self, cle: str, idents, b: Bareme, jour: str) -> None:
+        cle_b = id(b)
+        if jour > self._jour_bareme.get(cle_b, ""):
+            self._jour_bareme[cle_b] = jour
+        signature = (cle, cle_b, tuple(idents))
+        if signature in self._vus:  # same values as an earlier month: nothing new
+            return
+        self._vus.add(signature)
         cible = self.par_cle.setdefault(cle, {})
-        jusqu_au = self.jusqu_au
-        params = None
+        self._par_bareme.setdefault(cle_b, set()).update(idents)
         for ident in idents:
-            rang = b.rangs.get(ident)
-            if rang is None:
-                params = params or tous()
-                rang = params[ident].rang(jour)
-            cible[(ident, rang)] = None
-            if jour > jusqu_au.get(ident, ""):
-                jusqu_au[ident] = jour
+            cible[(ident, b.rangs[ident])] = None
+
+    @property
+    def jusqu_au(self) -> dict[str, str]:
+        """Last day each parameter was used on."""
+        jours = dict(self._jusqu_au)
+        for cle_b, idents in self._par_bareme.items():
+            jour = self._jour_bareme[cle_b]
+            for ident in idents:
+                if jour > jours.get(ident, ""):
+                    jours[ident] = jour
+        return jours
 
     def prolongations(self) -> list[str]:
         params = tous()
@@ -45,16 +62,22 @@ class Usages:
                 groupes.setdefault(p.derniere_date_confirmee, []).append(p.libelle)
         if not groupes:
             return []
-        morceaux = [f"confirmés jusqu'au {date_fr(d)} : " + ", ".join(sorted(set(noms)))
-                    for d, noms in sorted(groupes.items())]
+        morceaux = []
+        for d, noms in sorted(groupes.items()):
+            noms = sorted(set(noms), key=lambda n: (n not in PRIORITAIRES, n))
+            liste = ", ".join(noms[:4])
+            if len(noms) > 4:
+                liste += f" et {len(noms) - 4} autres"
+            morceaux.append(f"confirmés jusqu'au {date_fr(d)} : {liste}")
         return ["Paramètre prolongé au-delà de sa dernière date confirmée : la simulation "
                 "applique la dernière valeur connue au-delà de la date où elle a été vérifiée ("
-                + " ; ".join(morceaux) + ")."]
+                + " ; ".join(morceaux) + "). Le détail figure dans les explications."]
 
     def parametres_au(self) -> str:
         params = tous()
-        dates = [params[i].derniere_date_confirmee for i in self.jusqu_au
-                 if params[i].valeur(self.jusqu_au[i] or "9999") is not None]
+        jusqu_au = self.jusqu_au
+        dates = [params[i].derniere_date_confirmee for i in jusqu_au
+                 if params[i].valeur(jusqu_au[i] or "9999") is not None]
         return min(dates) if dates else max(p.derniere_date_confirmee for p in params.values())
 
     def liste(self, cle: str) -> list[dict]:
@@ -67,11 +90,12 @@ class Usages:
                 "id": ident,
                 "libelle": p.libelle,
                 "valeur": val,
-                "valeur_texte": valeur_lisible(val, p.unite),
+                "valeur_texte": valeur_texte(val, p.unite),
                 "unite": p.unite,
                 "date_effet": p.dates[rang] if rang >= 0 else None,
                 "source": p.source(rang),
                 "statut": p.statut,
+                "confirme_jusqu_au": p.derniere_date_confirmee,
             }
             if p.statut != "verifie" and p.note:
                 entree["note"] = p.note
@@ -87,10 +111,14 @@ def _explication(formule: str, usages: Usages, cle: str, notes=None, **extra) ->
 
 
 def construire(s: Situation, mois: list[dict], premier, minima, usages: Usages,
-               aides: list[dict], notes: list[str], indemnite: float) -> dict:
+               aides: list[dict], notes: list[str], indemnite: float, notes_brut: list[str],
+               notes_cotis: list[str]) -> dict:
     m0 = mois[0]
-    part0 = minima[0][0]
-    brut_notes = []
+    part0, mini0 = minima[0]
+    brut_notes = list(notes_brut)
+    if s.contrat in {"apprentissage", "professionnalisation"}:
+        brut_notes.insert(0, f"Premier mois : minimum légal de {nombre(part0 * 100, 0)} % du SMIC, "
+                          f"soit {euros(mini0)}.")
     if s.contrat == "apprentissage":
         formule_brut = ("Rémunération minimale de l'apprenti : un pourcentage du SMIC qui dépend "
                         "de "
@@ -169,7 +197,7 @@ def construire(s: Situation, mois: list[dict], premier, minima, usages: Usages,
                        "l'échéancier de chaque aide.")
     return {
         "salaire_brut": _explication(formule_brut, usages, "salaire_brut", brut_notes,
-                                     premier_mois={"minimum_legal": minima[0][1],
+                                     premier_mois={"minimum_legal": mini0,
                                                    "part_du_smic": part0}),
         "cotisations_patronales": _explication(
             "Somme des cotisations et contributions patronales : chaque taux × son assiette (le "
@@ -177,7 +205,7 @@ def construire(s: Situation, mois: list[dict], premier, minima, usages: Usages,
             "vieillesse plafonnée, la tranche 1 de retraite complémentaire et le FNAL des moins de "
             "50 salariés ; dans la limite de 4 plafonds pour le chômage et l'AGS). Le taux AT/MP "
             f"retenu est {pourcent(s.taux_at_mp / 100)}.",
-            usages, "cotisations_patronales", [], detail_premier_mois=detail),
+            usages, "cotisations_patronales", notes_cotis, detail_premier_mois=detail),
         "reduction_generale": _explication(formule_red, usages, "reduction_generale", red_notes),
         "cout_employeur": _explication(
             "Coût employeur = salaire brut + cotisations patronales − réduction générale + autres "

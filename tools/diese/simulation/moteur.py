@@ -13,8 +13,9 @@ from .paie import Employeur, bareme, calculer
 from .parametres import tous
 from .remuneration import minimum
 from .saisie import CONTRATS, Situation, lire_situation
-from .textes import arrondi, date_fr, euros
+from .textes import arrondi, date_fr, euros, nombre
 
+TOLERANCE_SMIC = (35 * 52 / 12) / 151.67
 CLES_MOIS = ("salaire_brut", "cotisations_patronales", "reduction_generale", "autres_charges",
              "cout_employeur", "aides", "cout_net_aides", "salaire_net")
 
@@ -91,7 +92,9 @@ def simuler_situation(s: Situation) -> Resultat:
         brut = mini
         if s.salaire_brut_mensuel is not None:
             brut = max(s.salaire_brut_mensuel, mini)
-            if i == 0 and s.salaire_brut_mensuel < mini - 0.005:
+            # Tolerance: the published monthly SMIC uses 35 h × 52 / 12 = 151.666… hours, payslips
+            # 151.67 h; both amounts are accepted as "at the minimum".
+            if i == 0 and s.salaire_brut_mensuel < mini * TOLERANCE_SMIC - 0.005:
                 raise ErreurSaisie.une(
                     "salaire_brut_mensuel",
                     f"Le salaire brut mensuel ({euros(s.salaire_brut_mensuel)}) est inférieur au "
@@ -153,15 +156,18 @@ def simuler_situation(s: Situation) -> Resultat:
 
     aides_sortie = [_aide_en_dict(a, depart) for a in bilan.aides]
     notes = list(bilan.notes)
+    notes_brut, notes_cotis = [], []
     if s.naissance_supposee and s.contrat in {"apprentissage", "professionnalisation"}:
-        notes.append("Âge indiqué sans date de naissance : l'anniversaire est supposé tomber à la "
-                     "date d'embauche (indiquez la date de naissance pour un calcul exact).")
+        notes_brut.append("Âge indiqué sans date de naissance : l'anniversaire est supposé "
+                          "tomber à la date d'embauche (indiquez la date de naissance pour un "
+                          "calcul exact).")
     if taux_at_defaut:
-        notes.append(f"Taux AT/MP : taux moyen national de {s.taux_at_mp:g} % retenu par défaut ; "
+        notes_cotis.append(f"Taux AT/MP : taux moyen national de {nombre(s.taux_at_mp)} % retenu "
+                           "par défaut ; "
                      "indiquez le taux notifié à votre entreprise.")
     avertissements += usages.prolongations()
     explications = expl.construire(s, mois, premier, minima, usages, aides_sortie, notes,
-                                   indemnite)
+                                   indemnite, notes_brut, notes_cotis)
     return Resultat(mois, totaux, aides_sortie, avertissements, explications,
                     usages.parametres_au(), s.en_dict())
 

@@ -9,7 +9,7 @@ import math
 from .erreurs import ErreurSaisie
 from .parametres import tous
 from .saisie import Lecteur
-from .textes import arrondi, date_fr, euros, valeur_lisible
+from .textes import arrondi, date_fr, euros, valeur_texte
 
 CLES_OETH = ("effectif", "beneficiaires", "annee", "date", "aucune_action_depuis_3_ans")
 ANNEE_MIN, ANNEE_MAX = 2024, 2030
@@ -28,7 +28,7 @@ def _param(ident: str, jour: str) -> tuple[object, dict]:
     r = p.rang(jour)
     val = p.valeurs[r] if r >= 0 else None
     return val, {"id": ident, "libelle": p.libelle, "valeur": val,
-                 "valeur_texte": valeur_lisible(val, p.unite), "unite": p.unite,
+                 "valeur_texte": valeur_texte(val, p.unite), "unite": p.unite,
                  "date_effet": p.dates[r] if r >= 0 else None, "source": p.source(r),
                  "statut": p.statut, **({"note": p.note} if p.note else {})}
 

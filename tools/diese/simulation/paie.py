@@ -17,7 +17,8 @@ RG = "reduction_generale."
 
 IDENTS = tuple(
     i for i in tous() if i.startswith(("cotisations.", "reduction_generale.", "smic.", "pss.",
-                                       "seuils.", "cdd.", "apprentissage.exoneration"))
+                                       "seuils.", "cdd.", "apprentissage.exoneration",
+                                       "apprentissage.remuneration", "professionnalisation.remun"))
 )
 
 
@@ -41,9 +42,19 @@ class Bareme:
         self.pss: float = self.v["pss.mensuel"]
 
 
-@lru_cache(maxsize=2048)
+_PAR_RANGS: dict[tuple[int, ...], Bareme] = {}
+
+
+@lru_cache(maxsize=4096)
 def bareme(jour: str) -> Bareme:
-    return Bareme(jour)
+    """The Bareme in force on `jour`; days with the same values share one object, so callers
+    can tell "nothing changed" by identity."""
+    params = tous()
+    rangs = tuple(params[i].rang(jour) for i in IDENTS)
+    b = _PAR_RANGS.get(rangs)
+    if b is None:
+        b = _PAR_RANGS[rangs] = Bareme(jour)
+    return b
 
 
 @dataclass(slots=True)
@@ -136,6 +147,8 @@ def coefficient_reduction(b: Bareme, remuneration: float, smic_ref: float, effec
         utilises = [RG + "rgdu_tmin", tdelta_id,
                     RG + "rgdu_puissance", RG + "plafond_smic", RG + "seuil_effectif",
                     RG + "smic_reference_rgdu"]
+        if b.v[RG + "smic_reference_rgdu"] is None:  # no frozen SMIC: the current one
+            utilises.append("smic.horaire")
         if remuneration >= plafond * smic_ref:
             return 0.0, utilises
         tmin = b.v[RG + "rgdu_tmin"]

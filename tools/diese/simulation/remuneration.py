@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .paie import Bareme
-from .parametres import tous
 
 APP = "apprentissage.remuneration_minimale"
 PRO = "professionnalisation.remuneration_minimale"
@@ -45,11 +44,11 @@ def minimum(contrat: str, b: Bareme, heures_hebdo: float, *, age: int | None = N
     if contrat == "stage":
         return 0.0, 0.0, ["stage.reference"]
     if contrat == "apprentissage":
-        grille = tous()[APP].valeur(b.jour)
+        grille = b.v[APP]
         part = grille[bande_apprenti(age)][min(annee, 3) - 1]
         return smic * part, part, utilises + [APP]
     if contrat == "professionnalisation":
-        grille = tous()[PRO].valeur(b.jour)
+        grille = b.v[PRO]
         part = grille[bande_pro(age)][1 if niveau >= 4 else 0]
         return smic * part, part, utilises + [PRO]
     return smic, 1.0, utilises

@@ -11,6 +11,7 @@ from typing import Any
 
 from .dates import age_le, moins_annees
 from .erreurs import ErreurSaisie
+from .parametres import valeur
 
 CONTRATS = {
     "cdi": "CDI",
@@ -27,7 +28,6 @@ DUREES = {
     "professionnalisation": (6, 12, 36),
     "stage": (1, 1, 6),
 }
-DUREE_MAX_APPRENTISSAGE_RQTH = 48
 DATE_MIN = dt.date(2024, 1, 1)
 DATE_MAX = dt.date(2030, 12, 31)
 HEURES_MAX = 48.0
@@ -177,9 +177,7 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
         contrat = "cdi"
     contrat = contrat.strip().lower()
     rqth = lec.booleen("rqth", "La reconnaissance de travailleur handicapé (RQTH)")
-    dmin, ddef, dmax = DUREES[contrat]
-    if contrat == "apprentissage" and rqth:
-        dmax = DUREE_MAX_APPRENTISSAGE_RQTH
+    dmin, ddef, dmax = bornes_duree(contrat, rqth, jour or DATE_MIN)
     nom_duree = ("L'horizon de simulation (en mois)" if contrat == "cdi"
                  else "La durée du contrat (en mois)")
     duree = lec.nombre("duree_mois", nom_duree, ddef, dmin, dmax, entier=True)
@@ -233,7 +231,8 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     if age is not None and age < 18 and heures > HEURES_MAX_MINEUR:
         lec.erreur("heures_hebdo", "Un salarié de moins de 18 ans ne peut pas travailler plus de "
                    "35 heures par semaine (Code du travail, art. L3162-1).")
-    _regles_du_contrat(lec, contrat, age, rqth, demandeur, rsa, salaire)
+    _regles_du_contrat(lec, contrat, age, rqth, demandeur, rsa, salaire,
+                       (jour or DATE_MIN).isoformat())
     lec.lever()
     return Situation(
         date_embauche=jour, contrat=contrat, duree_mois=duree, salaire_brut_mensuel=salaire,
@@ -245,22 +244,34 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     )
 
 
-def _regles_du_contrat(lec: Lecteur, contrat: str, age, rqth, demandeur, rsa, salaire) -> None:
+def bornes_duree(contrat: str, rqth: bool, jour: dt.date) -> tuple[int, int, int]:
+    """(minimum, default, maximum) months; apprenticeship bounds come from the parameters."""
+    dmin, ddef, dmax = DUREES[contrat]
+    if contrat == "apprentissage":
+        p = valeur("apprentissage.duree", jour.isoformat())
+        dmin, dmax = p["min"], p["max_rqth"] if rqth else p["max"]
+    return dmin, ddef, dmax
+
+
+def _regles_du_contrat(lec: Lecteur, contrat: str, age, rqth, demandeur, rsa, salaire,
+                       jour: str) -> None:
     if contrat in {"apprentissage", "professionnalisation"} and age is None:
         lec.erreur("age", "Indiquez l'âge ou la date de naissance : la rémunération minimale de ce "
                    "contrat en dépend.")
         return
     if contrat == "apprentissage":
-        if age < 16:
-            lec.erreur("age", f"Un contrat d'apprentissage commence à 16 ans (15 ans en sortie de "
-                       f"3e, cas non modélisé) ; âge reçu : {age} ans (Code du travail, art. "
-                       "L6222-1).")
-        elif age > 29 and not rqth:
-            lec.erreur("age", f"Un contrat d'apprentissage est ouvert jusqu'à 29 ans révolus, sans "
+        bornes = valeur("apprentissage.age", jour)
+        if age < bornes["min"]:
+            lec.erreur("age", f"Un contrat d'apprentissage commence à {bornes['min']} ans (15 ans "
+                       f"en sortie de 3e, cas non modélisé) ; âge reçu : {age} ans (Code du "
+                       "travail, art. L6222-1).")
+        elif age > bornes["max"] and not rqth:
+            lec.erreur("age", f"Un contrat d'apprentissage est ouvert jusqu'à {bornes['max']} ans "
+                       "révolus, sans "
                        f"limite d'âge pour une personne reconnue travailleur handicapé (RQTH) ; "
                        f"âge reçu : {age} ans (Code du travail, art. L6222-1 et L6222-2).")
     elif contrat == "professionnalisation":
-        if age < 16:
+        if age < valeur("professionnalisation.age_min", jour):
             lec.erreur("age", f"Un contrat de professionnalisation commence à 16 ans ; âge reçu : "
                        f"{age} ans (Code du travail, art. L6325-1).")
         elif age >= 26 and not (demandeur or rsa or rqth):

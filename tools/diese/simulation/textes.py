@@ -37,7 +37,7 @@ def date_fr(iso: str) -> str:
 
 def valeur_lisible(valeur, unite: str) -> str:
     if valeur is None:
-        return "supprimé (aucune valeur)"
+        return "aucune valeur à cette date"
     if isinstance(valeur, bool):
         return "oui" if valeur else "non"
     if isinstance(valeur, (int, float)):
@@ -49,5 +49,71 @@ def valeur_lisible(valeur, unite: str) -> str:
             return nombre(valeur) + "\u00a0h"
         if unite == "smic":
             return nombre(valeur, 2) + " SMIC"
+        if unite == "part_smic":
+            return nombre(valeur * 100, 2).rstrip("0").rstrip(",") + "\u00a0% du SMIC"
         return nombre(valeur, 0) if float(valeur).is_integer() else nombre(valeur, 4)
     return "barème (voir le détail de la source)"
+
+
+CLES = {
+    "moins_18": "moins de 18 ans", "18_20": "18 à 20 ans", "21_25": "21 à 25 ans",
+    "26_plus": "26 ans et plus", "moins_21": "moins de 21 ans",
+    "moins_250": "moins de 250 salariés", "250_plus": "250 salariés et plus",
+    "rqth": "apprenti handicapé", "niveau_max": "niveau maximal",
+    "ratio_alternants_min": "part d'alternants exigée", "multiple": "multiple du SMIC",
+    "smic_horaire_reference": "SMIC horaire de référence",
+    "plancher_multiple_smic_courant": "plancher en SMIC courants", "seuil_effectif": "effectif",
+    "tranches": "par tranche", "taux_2000_plus_sous_1_pct": "2 000 salariés et plus sous 1 %",
+    "seuil_cotisations": "cotisations salariales dues au-delà de",
+    "csg_crds_exoneration_totale": "CSG-CRDS totalement exonérées",
+    "seuil_csg_crds": "CSG-CRDS dues au-delà de", "min": "minimum", "max": "maximum",
+    "max_rqth": "maximum (RQTH)", "cdi": "CDI (par an)", "cdi_annees": "CDI (années)",
+    "cdd": "CDD (par an)", "cdd_annees": "CDD (années)", "cdd_duree_min_mois": "CDD minimum (mois)",
+    "sans_action": "sans action depuis 3 ans (× SMIC horaire)", "montant": "montant",
+    "age_min": "âge minimum",
+    "4": "niveau 3-4", "5": "niveau 5", "6": "niveau 6", "7": "niveau 7",
+}
+
+
+# Inside a grid, some keys carry their own unit whatever the parameter's unit.
+UNITES_DES_CLES = {
+    "niveau_max": "nombre", "ratio_alternants_min": "/1", "seuil_effectif": "nombre",
+    "cdi_annees": "nombre", "cdd_annees": "nombre", "cdd_duree_min_mois": "nombre",
+    "age_min": "nombre", "min": "nombre", "max": "nombre", "max_rqth": "nombre",
+    "smic_horaire_reference": "currency-EUR", "taux_2000_plus_sous_1_pct": "/1",
+    "multiple": "smic", "plancher_multiple_smic_courant": "smic", "sans_action": "nombre",
+    "seuil_cotisations": "part_smic", "seuil_csg_crds": "part_smic",
+}
+
+
+def _scalaire(valeur, unite: str) -> str:
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if isinstance(valeur, (int, float)):
+        if unite == "part_smic":
+            return nombre(valeur * 100, 2).rstrip("0").rstrip(",") + "\u00a0% du SMIC"
+        if unite == "/1":
+            return pourcent(valeur)
+        return valeur_lisible(valeur, unite)
+    return str(valeur)
+
+
+def valeur_texte(valeur, unite: str) -> str:
+    """A dated value as short French text (grids written out key by key)."""
+    if valeur is None:
+        return "aucune valeur à cette date"
+    if isinstance(valeur, dict):
+        morceaux = []
+        for cle, v in valeur.items():
+            if cle == "tranches":
+                texte = ", ".join(f"sous {pourcent(a)} d'alternants\u00a0: {pourcent(b)}"
+                                  if unite == "/1" else
+                                  f"à partir de {a:g} salariés\u00a0: {b:g} × SMIC horaire"
+                                  for a, b in v)
+            else:
+                texte = valeur_texte(v, UNITES_DES_CLES.get(cle, unite))
+            morceaux.append(f"{CLES.get(cle, cle.replace('_', ' '))}\u00a0: {texte}")
+        return " ; ".join(morceaux)
+    if isinstance(valeur, list):
+        return " / ".join(valeur_texte(v, unite) for v in valeur)
+    return _scalaire(valeur, unite)

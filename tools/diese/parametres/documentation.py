@@ -1,0 +1,104 @@
+"""HTML tables for the page « Données et méthode de calcul », rendered from the compiled
+parameters and the engine's field metadata (so no number is copied into prose)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from diese.simulation.champs import champs_simuler
+from diese.simulation.parametres import Parametre, tous
+from diese.simulation.textes import date_fr, valeur_texte
+
+FAMILLES = {
+    "smic": "SMIC et durée du travail",
+    "pss": "Plafond de la sécurité sociale",
+    "cotisations": "Cotisations et contributions",
+    "reduction_generale": "Réduction générale des cotisations patronales",
+    "cdd": "CDD",
+    "seuils": "Seuils d'effectif",
+    "apprentissage": "Contrat d'apprentissage",
+    "professionnalisation": "Contrat de professionnalisation",
+    "emploi_franc": "Emploi franc",
+    "oeth": "Obligation d'emploi des travailleurs handicapés (OETH)",
+    "stage": "Stage de formation et PMSMP",
+}
+# Material's own wrappers: the table keeps the theme's style and scrolls sideways on a phone.
+_ENVELOPPE = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+STATUTS = {
+    "verifie": "vérifié",
+    "desaccord": "sources en désaccord",
+    "non_verifie": "non vérifié",
+}
+def _ligne(p: Parametre) -> str:
+    valeurs = "".join(
+        f"<li>{escape(date_fr(d))}\u00a0: {valeur_texte(v, p.unite)}</li>"
+        for d, v in zip(p.dates[-4:], p.valeurs[-4:], strict=True))
+    sources = "".join(f'<li><a href="{escape(r["url"])}">{escape(r["titre"])}</a></li>'
+                      for r in p.references)
+    note = f" {escape(p.note)}" if p.note else ""
+    verification = (f"<strong>{escape(STATUTS[p.statut].capitalize())}</strong>, confirmé "
+                    f"jusqu'au {escape(date_fr(p.derniere_date_confirmee))}.{note} Contrôlé "
+                    f"dans\u00a0: {escape(' ; '.join(p.sources))}.")
+    return (f"<tr><td><strong>{escape(p.libelle[:1].upper() + p.libelle[1:])}</strong><br>"
+            f"<code>{escape(p.ident)}</code></td><td><ul>{valeurs}</ul></td>"
+            f"<td><ul>{sources}</ul><small>{verification}</small></td></tr>")
+
+
+def tableau_parametres() -> str:
+    params = tous()
+    blocs = []
+    for famille, titre in FAMILLES.items():
+        lignes = [_ligne(p) for i, p in sorted(params.items()) if i.split(".")[0] == famille]
+        if not lignes:
+            continue
+        blocs.append(
+            f"<h3>{escape(titre)}</h3>{_ENVELOPPE}<table>"
+            '<thead><tr><th scope="col">Paramètre</th><th scope="col">Valeurs, par date '
+            'd\'effet</th><th scope="col">Sources et vérification</th></tr></thead><tbody>'
+            + "".join(lignes) + "</tbody></table></div></div>")
+    manquants = {i.split(".")[0] for i in params} - set(FAMILLES)
+    if manquants:
+        raise RuntimeError(f"famille de paramètres sans titre : {sorted(manquants)}")
+    return "\n".join(blocs)
+
+
+def _defaut(champ: dict) -> str:
+    valeur = champ["defaut"]
+    if champ["nom"] == "date_embauche":
+        return "aujourd'hui"
+    if valeur is None:
+        return "—"
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    return str(valeur).replace(".", ",")
+
+
+def tableau_champs() -> str:
+    lignes = []
+    for c in champs_simuler():
+        bornes = {"date": "date AAAA-MM-JJ", "booleen": "oui ou non"}.get(c["type"], "")
+        if c["min"] is not None and c["max"] is not None:
+            bornes = f"{c['min']} à {c['max']}".replace(".", ",")
+            if c["type"] == "date":
+                bornes = f"du {date_fr(c['min'])} au {date_fr(c['max'])}"
+        if c["choix"]:
+            bornes = ", ".join(str(ch["valeur"]) for ch in c["choix"])
+        unite = f" ({c['unite']})" if c["unite"] else ""
+        lignes.append(
+            f"<tr><td>{escape(c['libelle'])}{escape(unite)}<br><code>{escape(c['nom'])}</code>"
+            f"</td><td>{escape(_defaut(c))}</td><td>{escape(bornes)}</td>"
+            f"<td>{escape(c['aide'])}</td></tr>")
+    return (f'{_ENVELOPPE}<table><thead><tr><th scope="col">Champ et clé</th>'
+            '<th scope="col">Par défaut</th><th scope="col">Valeurs permises</th>'
+            '<th scope="col">Aide</th></tr></thead><tbody>'
+            + "".join(lignes) + "</tbody></table></div></div>")
+
+
+def non_verifies() -> list[Parametre]:
+    return [p for _, p in sorted(tous().items()) if p.statut != "verifie"]
+
+
+def liste_non_verifies() -> str:
+    return "<ul>" + "".join(
+        f"<li><strong>{escape(p.libelle)}</strong> ({escape(STATUTS[p.statut])})\u00a0: "
+        f"{escape(p.note)}</li>" for p in non_verifies()) + "</ul>"
