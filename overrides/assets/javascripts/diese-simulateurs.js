@@ -1,1 +1,367 @@
-/* diese-simulateurs: mounted through document$ */
+// Simulator widgets (pages outils/…): the pre-rendered result stays until the engine, running in
+// ONE Web Worker kept for the whole visit (instant navigation included), takes over. The worker
+// returns HTML built by the same Python renderer as the build; this file only swaps it in.
+(() => {
+  "use strict";
+
+  const DELAI_DEMARRAGE_MS = 60000;
+  const ETATS = { prerendu: "prerendu", chargement: "chargement", pret: "pret", erreur: "erreur" };
+
+  // ------------------------------------------------------------------ the engine (one per visit)
+  const moteur = {
+    worker: null,
+    etat: "arrete", // arrete | demarrage | pret | echec
+    progres: "",
+    echec: "",
+    attentes: new Map(),
+    suivant: 1,
+    abonnes: new Set(),
+    minuterie: null,
+  };
+
+  function notifier() {
+    for (const abonne of moteur.abonnes) abonne();
+  }
+
+  function echouer(texte) {
+    moteur.etat = "echec";
+    moteur.echec = texte;
+    clearTimeout(moteur.minuterie);
+    if (moteur.worker) moteur.worker.terminate();
+    moteur.worker = null;
+    notifier();
+  }
+
+  function demarrerMoteur(urlWorker, urlRoue, echauffement) {
+    if (moteur.etat === "demarrage" || moteur.etat === "pret") return;
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+      echouer("votre navigateur n'exécute pas WebAssembly dans un Web Worker");
+      return;
+    }
+    moteur.etat = "demarrage";
+    moteur.progres = "Démarrage du moteur de calcul…";
+    try {
+      moteur.worker = new Worker(new URL(urlWorker, location.href), { type: "module" });
+    } catch (erreur) {
+      echouer("le moteur de calcul n'a pas pu être lancé");
+      return;
+    }
+    moteur.worker.addEventListener("message", recevoir);
+    moteur.worker.addEventListener("error", () => echouer("le moteur de calcul n'a pas pu être chargé"));
+    moteur.minuterie = setTimeout(
+      () => echouer("le moteur de calcul n'a pas démarré à temps (WebAssembly est peut-être bloqué)"),
+      DELAI_DEMARRAGE_MS,
+    );
+    moteur.worker.postMessage({ type: "demarrer", roue: new URL(urlRoue, location.href).href, echauffement });
+    notifier();
+  }
+
+  function recevoir(evenement) {
+    const message = evenement.data || {};
+    if (message.type === "progres") {
+      moteur.progres = message.texte;
+      notifier();
+    } else if (message.type === "pret") {
+      clearTimeout(moteur.minuterie);
+      moteur.etat = "pret";
+      moteur.dureeDemarrage = message.duree;
+      moteur.etapes = message.etapes;
+      notifier();
+    } else if (message.type === "echec") {
+      echouer(`le moteur de calcul n'a pas pu démarrer (${message.texte})`);
+    } else if (message.type === "resultat") {
+      const rappel = moteur.attentes.get(message.id);
+      moteur.attentes.delete(message.id);
+      if (rappel) rappel(message.sortie);
+    }
+  }
+
+  function calculer(commande, entree) {
+    return new Promise((resoudre) => {
+      const id = moteur.suivant++;
+      moteur.attentes.set(id, resoudre);
+      moteur.worker.postMessage({ type: "calculer", id, commande, entree: JSON.stringify(entree) });
+    });
+  }
+
+  // ------------------------------------------------------------------ form values <-> engine input
+  function champs(formulaire) {
+    return Array.from(formulaire.querySelectorAll("[name][data-type]"));
+  }
+
+  function valeurDe(champ) {
+    const type = champ.dataset.type;
+    if (type === "booleen") return champ.checked;
+    if (champ.value === "") return undefined;
+    if (type === "entier" || type === "decimal" || "nombre" in champ.dataset) return Number(champ.value);
+    return champ.value;
+  }
+
+  function erreurLocale(champ) {
+    const type = champ.dataset.type;
+    if ((type === "entier" || type === "decimal") && champ.validity.badInput) {
+      return type === "entier" ? "Saisissez un nombre entier." : "Saisissez un nombre.";
+    }
+    if (type === "date" && champ.validity.badInput) return "Saisissez une date complète.";
+    return null;
+  }
+
+  function entreeDe(formulaire) {
+    const entree = {};
+    const erreurs = [];
+    for (const champ of champs(formulaire)) {
+      const locale = erreurLocale(champ);
+      if (locale) erreurs.push({ champ: champ.name, element: champ, message: locale });
+      const valeur = valeurDe(champ);
+      if (valeur === undefined) continue;
+      const groupe = champ.closest("[data-groupe]");
+      const cible = groupe ? (entree[groupe.dataset.groupe] ||= {}) : entree;
+      cible[champ.name] = valeur;
+    }
+    return { entree, erreurs };
+  }
+
+  function texteUrl(champ) {
+    return champ.dataset.type === "booleen" ? (champ.checked ? "1" : "0") : champ.value;
+  }
+
+  function versUrl(racine, formulaire) {
+    const parametres = new URLSearchParams();
+    for (const champ of champs(formulaire)) {
+      const texte = texteUrl(champ);
+      // The hire date always: the default one is the build's day, a link must not drift.
+      if (texte !== champ.dataset.initial || (champ.dataset.type === "date" && texte)) {
+        parametres.set(champ.name, texte);
+      }
+    }
+    const url = new URL(location.href);
+    url.search = parametres.toString();
+    history.replaceState(history.state, "", url);
+  }
+
+  function depuisUrl(formulaire) {
+    const parametres = new URLSearchParams(location.search);
+    let trouve = false;
+    for (const champ of champs(formulaire)) {
+      if (!parametres.has(champ.name)) continue;
+      const texte = parametres.get(champ.name);
+      if (champ.dataset.type === "booleen") champ.checked = texte === "1" || texte === "true";
+      else champ.value = texte;
+      trouve = true;
+    }
+    return trouve;
+  }
+
+  // ------------------------------------------------------------------ one widget on the page
+  function monter(racine) {
+    if (racine.dataset.monte) return;
+    racine.dataset.monte = "1";
+    const formulaire = racine.querySelector(".diese-formulaire");
+    const resultat = racine.querySelector(".diese-simulateur__resultat");
+    const etat = racine.querySelector(".diese-simulateur__etat");
+    const annonce = racine.querySelector(".diese-simulateur__annonce");
+    const erreurGenerale = racine.querySelector("#erreur-formulaire");
+    const commande = racine.dataset.commande;
+    let enCours = false;
+    let aRefaire = false;
+    let calculs = 0;
+    let debutSaisie = null;
+    let modifie = false; // inputs differ from the pre-rendered situation
+
+    for (const champ of champs(formulaire)) champ.dataset.initial = texteUrl(champ);
+    const depuisLien = depuisUrl(formulaire);
+    modifie = depuisLien;
+    // Folded optional fields: unfold them when the link sets one.
+    for (const champ of champs(formulaire)) {
+      if (texteUrl(champ) !== champ.dataset.initial) champ.closest("details")?.setAttribute("open", "");
+    }
+    for (const bouton of racine.querySelectorAll("[data-action]")) bouton.hidden = false;
+    racine.querySelector(".diese-sans-js")?.remove();
+
+    function poserEtat(valeur, texte) {
+      racine.dataset.etat = valeur;
+      if (texte !== undefined && etat.textContent !== texte) etat.textContent = texte;
+    }
+
+    function effacerErreurs() {
+      erreurGenerale.hidden = true;
+      erreurGenerale.textContent = "";
+      for (const champ of champs(formulaire)) {
+        if (champ.getAttribute("aria-invalid") !== "true") continue;
+        champ.removeAttribute("aria-invalid");
+        const boite = racine.querySelector(`#erreur-${CSS.escape(champ.id)}`);
+        boite.hidden = true;
+        boite.textContent = "";
+        const decrit = (champ.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== boite.id);
+        if (decrit.length) champ.setAttribute("aria-describedby", decrit.join(" "));
+        else champ.removeAttribute("aria-describedby");
+      }
+    }
+
+    function champNomme(cle) {
+      if (!cle) return null;
+      const morceaux = String(cle).split(".");
+      const nom = morceaux[morceaux.length - 1];
+      const groupe = morceaux.length > 1 ? morceaux[0] : null;
+      const portee = groupe ? formulaire.querySelector(`[data-groupe="${CSS.escape(groupe)}"]`) || formulaire : formulaire;
+      return portee.querySelector(`[name="${CSS.escape(nom)}"][data-type]`);
+    }
+
+    function montrerErreurs(erreurs) {
+      effacerErreurs();
+      const generales = [];
+      let premier = null;
+      for (const erreur of erreurs) {
+        const champ = erreur.element || champNomme(erreur.champ);
+        if (!champ) {
+          generales.push(erreur.message);
+          continue;
+        }
+        const boite = racine.querySelector(`#erreur-${CSS.escape(champ.id)}`);
+        boite.textContent = boite.textContent ? `${boite.textContent} ${erreur.message}` : erreur.message;
+        boite.hidden = false;
+        champ.setAttribute("aria-invalid", "true");
+        champ.closest("details")?.setAttribute("open", "");
+        const decrit = new Set((champ.getAttribute("aria-describedby") || "").split(" ").filter(Boolean));
+        decrit.add(boite.id);
+        champ.setAttribute("aria-describedby", Array.from(decrit).join(" "));
+        premier ||= erreur.message;
+      }
+      if (generales.length) {
+        erreurGenerale.textContent = generales.join(" ");
+        erreurGenerale.hidden = false;
+      }
+      resultat.classList.add("diese-simulateur__resultat--ancien");
+      annonce.textContent = `Saisie à corriger : ${premier || generales.join(" ")} Le résultat affiché est celui de la dernière saisie valide.`;
+    }
+
+    async function lancer() {
+      if (moteur.etat !== "pret") return;
+      if (enCours) {
+        aRefaire = true;
+        return;
+      }
+      const { entree, erreurs } = entreeDe(formulaire);
+      if (erreurs.length) {
+        montrerErreurs(erreurs);
+        return;
+      }
+      enCours = true;
+      const debut = debutSaisie ?? performance.now();
+      debutSaisie = null;
+      const sortie = await calculer(commande, entree);
+      enCours = false;
+      if (!racine.isConnected) return;
+      if (sortie.ok) {
+        effacerErreurs();
+        resultat.innerHTML = sortie.html;
+        resultat.classList.remove("diese-simulateur__resultat--ancien");
+        if (annonce.textContent !== sortie.annonce) annonce.textContent = sortie.annonce;
+        versUrl(racine, formulaire);
+      } else {
+        montrerErreurs(sortie.erreurs || []);
+      }
+      calculs += 1;
+      racine.dataset.calculs = String(calculs);
+      racine.dataset.dureeCalcul = (performance.now() - debut).toFixed(2);
+      racine.dispatchEvent(new CustomEvent("diese-simulateur:resultat", { detail: { ok: sortie.ok } }));
+      if (aRefaire) {
+        aRefaire = false;
+        lancer();
+      }
+    }
+
+    function surSaisie() {
+      debutSaisie ??= performance.now();
+      modifie = true;
+      lancer();
+    }
+
+    function suivreMoteur() {
+      if (!racine.isConnected) {
+        moteur.abonnes.delete(suivreMoteur);
+        return;
+      }
+      if (moteur.etat === "pret") {
+        if (racine.dataset.etat === ETATS.pret) return;
+        poserEtat(ETATS.pret, "Moteur de calcul prêt : le résultat se met à jour à chaque modification.");
+        // A shared link asks for another situation than the pre-rendered default: compute it.
+        if (modifie) lancer();
+      } else if (moteur.etat === "echec") {
+        poserEtat(
+          ETATS.erreur,
+          `Simulation interactive indisponible : ${moteur.echec}. Le résultat affiché est celui de la situation par défaut, calculé à la publication du site.`,
+        );
+      } else if (moteur.etat === "demarrage") {
+        poserEtat(ETATS.chargement, moteur.progres);
+      }
+    }
+
+    formulaire.addEventListener("input", surSaisie);
+    formulaire.addEventListener("change", surSaisie);
+    formulaire.addEventListener("submit", (evenement) => {
+      evenement.preventDefault();
+      lancer();
+    });
+    racine.querySelector('[data-action="imprimer"]').addEventListener("click", () => window.print());
+    racine.querySelector('[data-action="copier-lien"]').addEventListener("click", async (evenement) => {
+      versUrl(racine, formulaire);
+      try {
+        await navigator.clipboard.writeText(location.href);
+        annonce.textContent = "Lien de la simulation copié.";
+      } catch {
+        annonce.textContent = `Lien de la simulation : ${location.href}`;
+      }
+      evenement.currentTarget.focus();
+    });
+    if (depuisLien) {
+      resultat.classList.add("diese-simulateur__resultat--ancien");
+      etat.textContent = "Calcul de la simulation du lien en cours…";
+    }
+
+    moteur.abonnes.add(suivreMoteur);
+    suivreMoteur();
+    if (moteur.etat === "arrete" || moteur.etat === "echec") {
+      const lancerMoteur = () =>
+        demarrerMoteur(racine.dataset.worker, racine.dataset.roue, {
+          commande,
+          entree: JSON.stringify(entreeDe(formulaire).entree),
+        });
+      if ("requestIdleCallback" in window) requestIdleCallback(lancerMoteur, { timeout: 300 });
+      else setTimeout(lancerMoteur, 0);
+    }
+  }
+
+  // Print: open the « détail du calcul » so the printed page is complete.
+  const ouverts = [];
+  window.addEventListener("beforeprint", () => {
+    for (const detail of document.querySelectorAll(".diese-simulateur details:not([open])")) {
+      detail.open = true;
+      ouverts.push(detail);
+    }
+  });
+  window.addEventListener("afterprint", () => {
+    while (ouverts.length) ouverts.pop().open = false;
+  });
+
+  function monterTout() {
+    for (const racine of document.querySelectorAll(".diese-simulateur[data-commande]")) monter(racine);
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(monterTout);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", monterTout);
+  else monterTout();
+
+  // For tests and the benchmark: the engine's state, read-only.
+  window.dieseSimulateurs = {
+    get etat() {
+      return moteur.etat;
+    },
+    get dureeDemarrage() {
+      return moteur.dureeDemarrage;
+    },
+    get etapes() {
+      return moteur.etapes;
+    },
+  };
+})();

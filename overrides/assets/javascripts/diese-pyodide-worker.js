@@ -1,0 +1,53 @@
+// Web Worker (module) running the DIESE engine in Pyodide, self-hosted under assets/pyodide/.
+// Started once per visit by diese-simulateurs.js. Only the five runtime files and the engine
+// wheel are fetched: no loadPackage, no micropip, no CDN.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const INDEX = new URL("../pyodide/", import.meta.url).href;
+let repondre = null;
+
+function envoyer(message) {
+  self.postMessage(message);
+}
+
+async function demarrer(urlRoue, echauffement) {
+  const debut = performance.now();
+  // The wheel downloads while Pyodide boots.
+  const roue = fetch(urlRoue).then((reponse) => {
+    if (!reponse.ok) throw new Error(`moteur de calcul introuvable (${reponse.status})`);
+    return reponse.arrayBuffer();
+  });
+  roue.catch(() => {}); // reported below, once awaited
+  envoyer({ type: "progres", texte: "Chargement de Python (WebAssembly, environ 13 Mo la première fois)…" });
+  const pyodide = await loadPyodide({ indexURL: INDEX, packages: [], stdout: () => {}, stderr: () => {} });
+  const etapes = { python: performance.now() - debut };
+  envoyer({ type: "progres", texte: "Installation du moteur de calcul…" });
+  pyodide.unpackArchive(await roue, "wheel");
+  etapes.roue = performance.now() - debut;
+  repondre = pyodide.pyimport("diese.simulateurs.navigateur").repondre;
+  etapes.import = performance.now() - debut;
+  // One computation of the page's situation: its first real one is then as fast as the next.
+  if (echauffement) repondre(echauffement.commande, echauffement.entree);
+  etapes.echauffement = performance.now() - debut;
+  envoyer({ type: "pret", duree: performance.now() - debut, etapes });
+}
+
+self.addEventListener("message", async (evenement) => {
+  const message = evenement.data || {};
+  if (message.type === "demarrer") {
+    try {
+      await demarrer(message.roue, message.echauffement);
+    } catch (erreur) {
+      envoyer({ type: "echec", texte: String((erreur && erreur.message) || erreur) });
+    }
+  } else if (message.type === "calculer") {
+    let sortie;
+    const debut = performance.now();
+    try {
+      sortie = JSON.parse(repondre(message.commande, message.entree));
+    } catch (erreur) {
+      sortie = { ok: false, erreurs: [{ champ: null, message: "Le calcul a échoué dans le navigateur." }] };
+    }
+    envoyer({ type: "resultat", id: message.id, sortie, duree: performance.now() - debut });
+  }
+});

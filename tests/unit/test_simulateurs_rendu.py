@@ -1,0 +1,196 @@
+"""The simulators' Python side: renderer, worker entry point, engine wheel, runtime copy, widget."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from diese.simulateurs import navigateur, rendu, roue, widget
+from diese.simulation.api import executer
+from diese.site import pyodide as hook_pyodide
+
+DATE = "2026-03-02"
+
+
+@pytest.fixture(autouse=True)
+def date_fixe(monkeypatch):
+    monkeypatch.setenv("DIESE_DATE_REFERENCE", DATE)
+
+
+def resultat(commande: str, entree: dict | None = None) -> dict:
+    entree = entree or widget.situation_par_defaut(commande, widget.date_reference())
+    sortie = json.loads(executer(commande, json.dumps(entree)))
+    assert sortie["ok"], sortie
+    return sortie["resultat"]
+
+
+def valeurs(html: str) -> list[float]:
+    return [float(v) for v in re.findall(r'data-valeur="([^"]+)"', html)]
+
+
+# ------------------------------------------------------------------ formatting
+@pytest.mark.parametrize(
+    ("montant", "attendu"),
+    [(0, "0,00\u00a0€"), (1823.03, "1\u202f823,03\u00a0€"), (-12.5, "−12,50\u00a0€"),
+     (1234567.891, "1\u202f234\u202f567,89\u00a0€"), (None, "—")],
+)
+def test_euros_a_la_francaise(montant, attendu) -> None:
+    assert rendu.euros(montant) == attendu
+
+
+def test_dates_en_toutes_lettres() -> None:
+    assert rendu.date_longue("2026-06-01") == "1er juin 2026"
+    assert rendu.date_longue("2026-02-14") == "14 février 2026"
+    assert rendu.date_longue("2026-08") == "août 2026"
+
+
+# ------------------------------------------------------------------ renderer
+def test_simulation_montre_chaque_mois_et_les_totaux_du_moteur() -> None:
+    r = resultat("simuler")
+    html = rendu.rendre("simuler", r)
+    for ligne in r["mois"]:
+        assert f'data-mois="{ligne["mois"]}"' in html
+    tfoot = html.split("<tfoot>")[1].split("</tfoot>")[0]
+    attendus = [float(r["totaux"][c] or 0) for c, _ in rendu.colonnes(r["totaux"])]
+    assert valeurs(tfoot) == attendus
+    assert "<svg" in html and 'role="img"' in html
+    assert "Détail du calcul" in html
+    assert f'data-parametres-au="{r["parametres_au"]}"' in html
+    assert "estimation" in html
+
+
+def test_les_donnees_du_moteur_sont_echappees() -> None:
+    r = resultat("simuler")
+    piege = "<script>alert(1)</script>"
+    r["avertissements"] = [piege]
+    r["aides"] = [{"id": "x", "nom": piege, "montant": 1, "reference": {
+        "titre": piege, "url": 'https://exemple.fr/"onmouseover="x'}}]
+    html = rendu.rendre("simuler", r)
+    assert piege not in html
+    assert '"onmouseover' not in html
+
+
+def test_colonnes_facultatives_seulement_si_utiles() -> None:
+    cdi = resultat("simuler")
+    assert "Indemnité de fin de contrat" not in rendu.rendre("simuler", cdi)
+    entree = widget.situation_par_defaut("simuler", widget.date_reference())
+    cdd = resultat("simuler", {**entree, "contrat": "cdd", "duree_mois": 6})
+    assert "Indemnité de fin de contrat" in rendu.rendre("simuler", cdd)
+
+
+def test_comparaison_et_oeth_se_rendent() -> None:
+    html = rendu.rendre("comparer", resultat("comparer"))
+    assert 'data-commande="comparer"' in html and "<table" in html
+    html = rendu.rendre("oeth", resultat("oeth"))
+    assert 'data-commande="oeth"' in html and "data-valeur" in html
+
+
+# ------------------------------------------------------------------ worker entry point
+def test_repondre_renvoie_le_html_du_rendu() -> None:
+    entree = widget.situation_par_defaut("simuler", widget.date_reference())
+    sortie = json.loads(navigateur.repondre("simuler", json.dumps(entree)))
+    assert sortie["ok"]
+    assert sortie["html"] == rendu.rendre("simuler", resultat("simuler", entree))
+    assert sortie["annonce"].startswith("Résultat mis à jour")
+
+
+def test_repondre_transmet_les_erreurs_du_moteur_en_francais() -> None:
+    entree = widget.situation_par_defaut("simuler", widget.date_reference())
+    entree["age"] = 3
+    sortie = json.loads(navigateur.repondre("simuler", json.dumps(entree)))
+    assert sortie["ok"] is False
+    assert any(e["champ"] == "age" and e["message"] for e in sortie["erreurs"])
+
+
+# ------------------------------------------------------------------ wheel
+def test_la_roue_est_petite_reproductible_et_ne_contient_que_le_moteur() -> None:
+    a, b = roue.construire(), roue.construire()
+    assert a.contenu == b.contenu
+    assert re.fullmatch(r"diese-\d+\.\d+\.\d+\+[0-9a-f]{10}-py3-none-any\.whl", a.nom)
+    noms = zipfile.ZipFile(io.BytesIO(a.contenu)).namelist()
+    paquet = [n for n in noms if ".dist-info/" not in n]
+    assert "diese/simulation/api.py" in paquet
+    assert "diese/simulateurs/rendu.py" in paquet
+    interdits = ("diese/site/", "diese/contenu/", "diese/simulateurs/roue.py",
+                 "diese/simulateurs/widget.py", ".yml", ".yaml", "__pycache__")
+    assert not [n for n in noms if any(i in n for i in interdits)]
+    assert len(a.contenu) < 300_000
+
+
+def test_record_de_la_roue_est_exact() -> None:
+    archive = zipfile.ZipFile(io.BytesIO(roue.construire().contenu))
+    record = next(n for n in archive.namelist() if n.endswith(".dist-info/RECORD"))
+    lignes = list(csv.reader(archive.read(record).decode().splitlines()))
+    assert {ligne[0] for ligne in lignes} == set(archive.namelist())
+    for nom, empreinte, taille in lignes:
+        if nom == record:
+            continue
+        donnees = archive.read(nom)
+        digest = base64.urlsafe_b64encode(hashlib.sha256(donnees).digest()).rstrip(b"=")
+        assert empreinte == f"sha256={digest.decode()}" and int(taille) == len(donnees)
+
+
+def test_la_roue_seule_suffit_au_navigateur(tmp_path: Path) -> None:
+    """An isolated interpreter with only the wheel on its path runs the worker's entry point."""
+    zipfile.ZipFile(io.BytesIO(roue.construire().contenu)).extractall(tmp_path)
+    entree = json.dumps(widget.situation_par_defaut("simuler", widget.date_reference()))
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from diese.simulateurs.navigateur import repondre;"
+        "print(repondre('simuler', sys.argv[2]))"
+    )
+    sortie = subprocess.run([sys.executable, "-I", "-c", code, str(tmp_path), entree],
+                            capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert json.loads(sortie.stdout) == json.loads(navigateur.repondre("simuler", entree))
+
+
+# ------------------------------------------------------------------ runtime copy
+def test_publier_copie_les_cinq_fichiers_et_la_roue(tmp_path: Path) -> None:
+    chemin = hook_pyodide.publier(tmp_path)
+    copies = sorted(p.name for p in (tmp_path / "assets" / "pyodide").iterdir())
+    assert copies == sorted(hook_pyodide.FICHIERS)
+    assert chemin.name == roue.construire().nom
+    assert [p.name for p in (tmp_path / "assets" / "wheels").iterdir()] == [chemin.name]
+
+
+def test_pyodide_absent_donne_un_message_clair(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match="npm ci"):
+        hook_pyodide.verifier_source(tmp_path)
+
+
+# ------------------------------------------------------------------ widget
+@pytest.mark.parametrize("commande", ["simuler", "comparer", "oeth"])
+def test_widget_nomme_ses_champs_comme_le_moteur(commande) -> None:
+    html = widget.widget(commande, "../../")
+    assert "data-diese-pyodide" in html and 'data-etat="prerendu"' in html
+    assert f'data-date-reference="{DATE}"' in html
+    for groupe in widget.groupes(commande):
+        for champ in groupe.champs:
+            assert f'name="{champ["nom"]}"' in html
+    assert 'data-roue="../../assets/wheels/diese-' in html
+    assert 'aria-live="polite"' in html and 'role="status"' in html
+
+
+def test_widget_preremplit_la_date_de_reference() -> None:
+    html = widget.widget("simuler", "../../")
+    assert re.search(rf'name="date_embauche"[^>]*value="{DATE}"', html)
+
+
+def test_date_de_reference_invalide(monkeypatch) -> None:
+    monkeypatch.setenv("DIESE_DATE_REFERENCE", "02/03/2026")
+    with pytest.raises(RuntimeError, match="AAAA-MM-JJ"):
+        widget.date_reference()
+
+
+def test_simulateur_inconnu() -> None:
+    with pytest.raises(RuntimeError, match="inconnu"):
+        widget.groupes("deviner")

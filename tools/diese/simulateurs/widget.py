@@ -1,0 +1,224 @@
+"""Build time: the simulator widget of a page — the form made from the engine's field metadata
+(`diese.simulation.champs`), the default situation computed by the engine and pre-rendered by
+`rendu`, and the data attributes the page script needs to start Pyodide.
+
+The default hire date is the build date (`DIESE_DATE_REFERENCE=AAAA-MM-JJ` pins it, for tests
+and reproducible builds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from diese.simulateurs import rendu, roue
+from diese.simulation import champs as champs_moteur
+from diese.simulation.api import executer
+
+
+@dataclass(frozen=True)
+class Groupe:
+    cle: str | None  # key of the sub-object in the engine input (comparer: profil/employeur)
+    legende: str
+    champs: list[dict]
+
+
+AVANCES = "Précisions facultatives"
+# How the many `simuler` fields are laid out (fieldsets only: the engine input stays flat).
+DISPOSITION_SIMULER = (
+    ("Le contrat", ("date_embauche", "contrat", "duree_mois", "salaire_brut_mensuel",
+                    "heures_hebdo")),
+    ("La personne embauchée", ("age", "niveau_diplome", "rqth", "demandeur_emploi",
+                               "residence_qpv", "beneficiaire_rsa")),
+    ("L'entreprise", ("effectif", "ratio_alternants")),
+    (AVANCES, (
+        "date_naissance", "demandeur_emploi_depuis_mois", "taux_at_mp",
+        "mutuelle_part_employeur", "taux_versement_mobilite")),
+)
+
+
+def _disposer(champs: list[dict]) -> list[Groupe]:
+    par_nom = {c["nom"]: c for c in champs}
+    groupes_ = [Groupe(None, legende, [par_nom[n] for n in noms if n in par_nom])
+                for legende, noms in DISPOSITION_SIMULER]
+    places = {n for _, noms in DISPOSITION_SIMULER for n in noms}
+    autres = [c for c in champs if c["nom"] not in places]  # a field the engine added later
+    if autres:
+        groupes_.append(Groupe(None, "Autres paramètres", autres))
+    return [g for g in groupes_ if g.champs]
+
+
+def groupes(commande: str) -> list[Groupe]:
+    if commande == "simuler":
+        return _disposer(champs_moteur.CHAMPS_SIMULER)
+    if commande == "comparer":
+        return [
+            Groupe("profil", "Le candidat", champs_moteur.CHAMPS_COMPARER_PROFIL),
+            Groupe("employeur", "L'employeur", champs_moteur.CHAMPS_COMPARER_EMPLOYEUR),
+        ]
+    if commande == "oeth":
+        return [Groupe(None, "L'employeur", champs_moteur.CHAMPS_OETH)]
+    raise RuntimeError(f"Simulateur inconnu : « {commande} » (simuler, comparer ou oeth)")
+
+
+def date_reference() -> dt.date:
+    valeur = os.environ.get("DIESE_DATE_REFERENCE")
+    if not valeur:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(valeur)
+    except ValueError as exc:
+        raise RuntimeError(f"DIESE_DATE_REFERENCE={valeur!r} : date AAAA-MM-JJ attendue") from exc
+
+
+def defaut(champ: dict, aujourdhui: dt.date) -> Any:
+    """The field's default; « today » (hire date, year) is the build's reference date."""
+    valeur = champ.get("defaut")
+    if valeur is not None and champ.get("type") == "date":
+        return aujourdhui.isoformat()
+    if champ["nom"] == "annee" and valeur is not None:
+        return aujourdhui.year
+    return valeur
+
+
+def situation_par_defaut(commande: str, aujourdhui: dt.date) -> dict:
+    """The engine input the page pre-renders: every field's default (empty ones left out)."""
+    entree: dict = {}
+    for groupe in groupes(commande):
+        cible = entree.setdefault(groupe.cle, {}) if groupe.cle else entree
+        for champ in groupe.champs:
+            valeur = defaut(champ, aujourdhui)
+            if valeur is not None and valeur != "":
+                cible[champ["nom"]] = valeur
+    return entree
+
+
+def _nombre_html(valeur: Any) -> str:
+    return "" if valeur is None else (str(valeur) if not isinstance(valeur, float) or
+                                      not valeur.is_integer() else str(int(valeur)))
+
+
+def champ_html(champ: dict, valeur: Any, prefixe: str) -> str:
+    nom = str(champ["nom"])
+    ident = f"{prefixe}{nom}"
+    type_ = champ.get("type", "decimal")
+    unite = champ.get("unite")
+    libelle = escape(str(champ.get("libelle") or nom))
+    if unite and f"({unite})" not in libelle:
+        libelle += f' <span class="diese-champ__unite">({escape(str(unite))})</span>'
+    decrit = []
+    aide = ""
+    if champ.get("aide"):
+        decrit.append(f"aide-{ident}")
+        aide = f'<p class="diese-champ__aide" id="aide-{ident}">{escape(str(champ["aide"]))}</p>'
+    erreur = f'<p class="diese-champ__erreur" id="erreur-{ident}" hidden></p>'
+    communs = (
+        f'id="{ident}" name="{escape(nom)}" data-type="{escape(type_)}"'
+        + (f' aria-describedby="{" ".join(decrit)}"' if decrit else "")
+    )
+    if type_ == "booleen":
+        coche = " checked" if valeur else ""
+        return (
+            f'<div class="diese-champ diese-champ--case" data-champ="{escape(nom)}">'
+            f'<input type="checkbox" value="1" {communs}{coche}>'
+            f'<label for="{ident}">{libelle}</label>{aide}{erreur}</div>'
+        )
+    if type_ == "choix":
+        options = "".join(
+            f'<option value="{escape(str(c["valeur"]))}"'
+            f'{" selected" if str(c["valeur"]) == str(valeur) else ""}>'
+            f'{escape(str(c.get("libelle") or c["valeur"]))}</option>'
+            for c in champ.get("choix") or []
+        )
+        numerique = all(isinstance(c["valeur"], int | float) for c in champ.get("choix") or [])
+        controle = f"<select {communs}{' data-nombre' if numerique else ''}>{options}</select>"
+    elif type_ == "date":
+        controle = f'<input type="date" {communs} value="{escape(str(valeur or ""))}">'
+    else:
+        bornes = "".join(
+            f' {attr}="{escape(_nombre_html(champ[cle]))}"'
+            for cle, attr in (("min", "min"), ("max", "max"), ("pas", "step"))
+            if champ.get(cle) is not None
+        )
+        if type_ == "decimal" and champ.get("pas") is None:
+            bornes += ' step="any"'
+        mode = "numeric" if type_ == "entier" else "decimal"
+        controle = (
+            f'<input type="number" inputmode="{mode}" {communs}{bornes} '
+            f'value="{escape(_nombre_html(valeur))}">'
+        )
+    return (
+        f'<div class="diese-champ" data-champ="{escape(nom)}">'
+        f'<label for="{ident}">{libelle}</label>{controle}{aide}{erreur}</div>'
+    )
+
+
+def formulaire_html(commande: str, aujourdhui: dt.date) -> str:
+    blocs = []
+    for groupe in groupes(commande):
+        prefixe = f"champ-{groupe.cle}-" if groupe.cle else "champ-"
+        champs = "".join(
+            champ_html(c, defaut(c, aujourdhui), prefixe) for c in groupe.champs
+        )
+        groupe_attr = f' data-groupe="{escape(groupe.cle)}"' if groupe.cle else ""
+        bloc = (
+            f'<fieldset class="diese-groupe"{groupe_attr}><legend>{escape(groupe.legende)}</legend>'
+            f"{champs}</fieldset>"
+        )
+        if groupe.legende == AVANCES:  # rarely needed: folded, opened by the script if used
+            bloc = (
+                '<details class="diese-avances"><summary>Précisions facultatives (date de '
+                "naissance, taux AT/MP, mutuelle, versement mobilité…)</summary>"
+                f"{bloc}</details>"
+            )
+        blocs.append(bloc)
+    return (
+        '<form class="diese-formulaire" novalidate>'
+        '<div class="diese-formulaire__erreur" id="erreur-formulaire" hidden></div>'
+        + "".join(blocs)
+        + '<div class="diese-formulaire__actions">'
+        '<button type="submit" class="md-button md-button--primary">Calculer</button>'
+        '<button type="button" class="md-button" data-action="imprimer" hidden>'
+        "Imprimer la simulation</button>"
+        '<button type="button" class="md-button" data-action="copier-lien" hidden>'
+        "Copier le lien de cette simulation</button>"
+        "</div></form>"
+    )
+
+
+def widget(commande: str, racine_site: str) -> str:
+    """The whole widget; `racine_site` is the relative URL of the site root from the page."""
+    aujourdhui = date_reference()
+    entree = situation_par_defaut(commande, aujourdhui)
+    sortie = json.loads(executer(commande, json.dumps(entree, ensure_ascii=False)))
+    if not sortie.get("ok"):
+        raise RuntimeError(
+            f"La situation par défaut de « {commande} » est refusée par le moteur : "
+            f"{sortie.get('erreurs')}"
+        )
+    resultat = rendu.rendre(commande, sortie["resultat"])
+    nom_roue = roue.construire().nom
+    attributs = {
+        "class": "diese-simulateur",
+        "id": "simulateur",
+        "data-commande": commande,
+        "data-etat": "prerendu",
+        "data-date-reference": aujourdhui.isoformat(),
+        "data-worker": f"{racine_site}assets/javascripts/diese-pyodide-worker.js",
+        "data-roue": f"{racine_site}assets/wheels/{nom_roue}",
+    }
+    attrs = " ".join(f'{k}="{escape(v)}"' for k, v in attributs.items())
+    return (
+        f"<div {attrs} data-diese-pyodide>"
+        + formulaire_html(commande, aujourdhui)
+        + '<p class="diese-simulateur__etat" role="status">'
+        "Résultat calculé à la publication du site pour la situation par défaut. "
+        '<span class="diese-sans-js">Activez JavaScript pour modifier la simulation.</span></p>'
+        '<div class="diese-simulateur__annonce" aria-live="polite"></div>'
+        f'<div class="diese-simulateur__resultat">{resultat}</div>'
+        "</div>"
+    )
