@@ -20,6 +20,8 @@ def copie_du_projet(destination: Path) -> Path:
         shutil.copytree(RACINE / nom, destination / nom,
                         ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copy(RACINE / "mkdocs.yml", destination / "mkdocs.yml")
+    # The npm runtime (Pyodide) is large and read-only for the build: link it, don't copy it.
+    (destination / "node_modules").symlink_to(RACINE / "node_modules", target_is_directory=True)
     return destination
 
 

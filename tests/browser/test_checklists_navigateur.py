@@ -76,7 +76,8 @@ def test_cocher_noter_recharger(page) -> None:
     # Le sommaire compte les cases du dossier ouvert, liste par liste.
     ouvrir(page, "checklists/")
     ligne = page.locator("tr[data-liste=avant-stage] [data-progression-liste]")
-    page.wait_for_function("document.querySelector('tr[data-liste=avant-stage] "
+    # Functions, not bare expressions: Playwright eval()s expressions, which the CSP forbids.
+    page.wait_for_function("() => document.querySelector('tr[data-liste=avant-stage] "
                            "[data-progression-liste]').textContent !== '—'")
     assert ligne.text_content() == "2 / 26"
     assert page.erreurs_js == []

@@ -125,7 +125,7 @@ def test_hors_ligne_puis_nouvelle_version(navigateur, site_dir, tmp_path) -> Non
     try:
         page = _page(contexte)
         _ouvrir(page, "checklists/avant-stage/")
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
         # Precached during install, before activation: the whole list is there.
         premier = _nom_du_cache(site)
         assert page.evaluate("caches.keys()") == [premier]
@@ -171,7 +171,7 @@ def test_hors_ligne_puis_nouvelle_version(navigateur, site_dir, tmp_path) -> Non
         page.check("#cl-ps-3-situation")
         _ouvrir(page, "checklists/")
         page.wait_for_function(
-            "document.querySelector('tr[data-liste=avant-stage] [data-progression-liste]')"
+            "() => document.querySelector('tr[data-liste=avant-stage] [data-progression-liste]')"
             ".textContent === '2 / 26'"
         )
         assert page.text_content("tr[data-liste=suivi-post-stage] [data-progression-liste]") == (
