@@ -13,5 +13,9 @@ def enregistrer(env) -> None:
         return documentation.tableau_champs()
 
     @env.macro
+    def parametres_en_vigueur() -> str:
+        return documentation.phrase_date_des_parametres()
+
+    @env.macro
     def simulation_non_verifies() -> str:
         return documentation.liste_non_verifies()

@@ -164,7 +164,7 @@ def test_chiffres_du_navigateur_egaux_a_cpython(session, situation) -> None:
     situation = {k: v for k, v in situation.items() if k in connus}
     avant = page.evaluate(REMPLIR, [situation])
     attendre_calcul(page, avant)
-    assert page.locator("#simulateur .diese-champ__erreur:not([hidden])").count() == 0
+    assert page.locator("#simulateur .diese-sim-champ__erreur:not([hidden])").count() == 0
     date = page.get_attribute("#simulateur", "data-date-reference")
     attendu = valeurs_cpython("simuler", entree_cpython("simuler", date, situation))
     assert page.evaluate(VALEURS) == attendu

@@ -156,7 +156,7 @@
   function monter(racine) {
     if (racine.dataset.monte) return;
     racine.dataset.monte = "1";
-    const formulaire = racine.querySelector(".diese-formulaire");
+    const formulaire = racine.querySelector(".diese-sim-formulaire");
     const resultat = racine.querySelector(".diese-simulateur__resultat");
     const etat = racine.querySelector(".diese-simulateur__etat");
     const annonce = racine.querySelector(".diese-simulateur__annonce");

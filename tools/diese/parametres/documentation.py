@@ -102,3 +102,21 @@ def liste_non_verifies() -> str:
     return "<ul>" + "".join(
         f"<li><strong>{escape(p.libelle)}</strong> ({escape(STATUTS[p.statut])})\u00a0: "
         f"{escape(p.note)}</li>" for p in non_verifies()) + "</ul>"
+
+
+def phrase_date_des_parametres() -> str:
+    """One sentence for pages outside the simulators (« À propos »): up to which date most
+    parameters are confirmed, and how many stop earlier."""
+    dates = [p.derniere_date_confirmee for p in tous().values()]
+    courante = max(set(dates), key=dates.count)
+    plus_tot = sum(1 for d in dates if d < courante)
+    phrase = (
+        f"Paramètres juridiques des simulateurs : {len(dates)} paramètres datés et sourcés, "
+        f"en vigueur au {date_fr(courante)} pour {dates.count(courante)} d’entre eux"
+    )
+    if plus_tot:
+        phrase += (
+            f" ; {plus_tot} n’ont été confirmés qu’à une date antérieure, et toute simulation "
+            "qui les prolonge le signale"
+        )
+    return phrase + "."

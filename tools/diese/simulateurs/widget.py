@@ -109,13 +109,14 @@ def champ_html(champ: dict, valeur: Any, prefixe: str) -> str:
     unite = champ.get("unite")
     libelle = escape(str(champ.get("libelle") or nom))
     if unite and f"({unite})" not in libelle:
-        libelle += f' <span class="diese-champ__unite">({escape(str(unite))})</span>'
+        libelle += f' <span class="diese-sim-champ__unite">({escape(str(unite))})</span>'
     decrit = []
     aide = ""
     if champ.get("aide"):
         decrit.append(f"aide-{ident}")
-        aide = f'<p class="diese-champ__aide" id="aide-{ident}">{escape(str(champ["aide"]))}</p>'
-    erreur = f'<p class="diese-champ__erreur" id="erreur-{ident}" hidden></p>'
+        texte_aide = escape(str(champ["aide"]))
+        aide = f'<p class="diese-sim-champ__aide" id="aide-{ident}">{texte_aide}</p>'
+    erreur = f'<p class="diese-sim-champ__erreur" id="erreur-{ident}" hidden></p>'
     communs = (
         f'id="{ident}" name="{escape(nom)}" data-type="{escape(type_)}"'
         + (f' aria-describedby="{" ".join(decrit)}"' if decrit else "")
@@ -123,7 +124,7 @@ def champ_html(champ: dict, valeur: Any, prefixe: str) -> str:
     if type_ == "booleen":
         coche = " checked" if valeur else ""
         return (
-            f'<div class="diese-champ diese-champ--case" data-champ="{escape(nom)}">'
+            f'<div class="diese-sim-champ diese-sim-champ--case" data-champ="{escape(nom)}">'
             f'<input type="checkbox" value="1" {communs}{coche}>'
             f'<label for="{ident}">{libelle}</label>{aide}{erreur}</div>'
         )
@@ -152,7 +153,7 @@ def champ_html(champ: dict, valeur: Any, prefixe: str) -> str:
             f'value="{escape(_nombre_html(valeur))}">'
         )
     return (
-        f'<div class="diese-champ" data-champ="{escape(nom)}">'
+        f'<div class="diese-sim-champ" data-champ="{escape(nom)}">'
         f'<label for="{ident}">{libelle}</label>{controle}{aide}{erreur}</div>'
     )
 
@@ -166,7 +167,8 @@ def formulaire_html(commande: str, aujourdhui: dt.date) -> str:
         )
         groupe_attr = f' data-groupe="{escape(groupe.cle)}"' if groupe.cle else ""
         bloc = (
-            f'<fieldset class="diese-groupe"{groupe_attr}><legend>{escape(groupe.legende)}</legend>'
+            f'<fieldset class="diese-sim-groupe"{groupe_attr}>'
+            f"<legend>{escape(groupe.legende)}</legend>"
             f"{champs}</fieldset>"
         )
         if groupe.legende == AVANCES:  # rarely needed: folded, opened by the script if used
@@ -177,10 +179,10 @@ def formulaire_html(commande: str, aujourdhui: dt.date) -> str:
             )
         blocs.append(bloc)
     return (
-        '<form class="diese-formulaire" novalidate>'
-        '<div class="diese-formulaire__erreur" id="erreur-formulaire" hidden></div>'
+        '<form class="diese-sim-formulaire" novalidate>'
+        '<div class="diese-sim-formulaire__erreur" id="erreur-formulaire" hidden></div>'
         + "".join(blocs)
-        + '<div class="diese-formulaire__actions">'
+        + '<div class="diese-sim-formulaire__actions">'
         '<button type="submit" class="md-button md-button--primary">Calculer</button>'
         '<button type="button" class="md-button" data-action="imprimer" hidden>'
         "Imprimer la simulation</button>"
