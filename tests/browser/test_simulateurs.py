@@ -153,8 +153,23 @@ def test_demarrage_dans_un_worker_sans_requete_superflue(session) -> None:
     chemins = {urlparse(u).path for u in session.requetes}
     runtime = {c.rsplit("/", 1)[1] for c in chemins if "/assets/pyodide/" in c}
     assert runtime == RUNTIME
-    assert len([c for c in chemins if "/assets/wheels/" in c]) == 1
+    moteur = sorted(c.rsplit("/", 1)[1] for c in chemins if "/assets/wheels/" in c)
+    assert len(moteur) == 2 and moteur[0].endswith(".instantane.gz") and moteur[1].endswith(".whl")
+    # Python was restored from the build's memory snapshot, not booted from scratch.
+    assert page.evaluate("window.dieseSimulateurs.etapes.instantane") is True
     assert not session.echecs and not session.garde.sorties
+
+
+def test_sans_instantane_demarrage_normal(navigateur, serveur) -> None:
+    """If the snapshot cannot be had (here: refused), Pyodide starts the normal way."""
+    contexte = navigateur.new_context(base_url=serveur, locale="fr-FR")
+    contexte.route("**/*.instantane.gz", lambda route: route.fulfill(status=404, body=""))
+    page = contexte.new_page()
+    page.goto("outils/cout-embauche/")
+    page.wait_for_selector(PRET, timeout=ATTENTE_MS)
+    assert page.evaluate("window.dieseSimulateurs.etapes.instantane") is False
+    assert "prêt" in page.inner_text(".diese-simulateur__etat")
+    contexte.close()
 
 
 @pytest.mark.parametrize("situation", SITUATIONS, ids=lambda s: "-".join(map(str, s.values())))

@@ -1,6 +1,8 @@
 // Web Worker (module) running the DIESE engine in Pyodide, self-hosted under assets/pyodide/.
-// Started once per visit by diese-simulateurs.js. Only the five runtime files and the engine
-// wheel are fetched: no loadPackage, no micropip, no CDN.
+// Started once per visit by diese-simulateurs.js. Only the five runtime files, the engine wheel
+// and its memory snapshot are fetched: no loadPackage, no micropip, no CDN.
+// The snapshot (made at build time with this very wheel imported) restores Python in a fraction
+// of the time a normal start takes; if it cannot be used, Pyodide starts the normal way.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const INDEX = new URL("../pyodide/", import.meta.url).href;
@@ -8,6 +10,29 @@ let repondre = null;
 
 function envoyer(message) {
   self.postMessage(message);
+}
+
+async function lireInstantane(url) {
+  const reponse = await fetch(url);
+  if (!reponse.ok || !reponse.body) throw new Error(`instantané introuvable (${reponse.status})`);
+  const flux = reponse.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(flux).arrayBuffer());
+}
+
+async function lancerPython(urlRoue, etapes) {
+  const options = { indexURL: INDEX, packages: [], stdout: () => {}, stderr: () => {} };
+  if (typeof DecompressionStream === "function") {
+    try {
+      const instantane = lireInstantane(urlRoue.replace(/\.whl$/, ".instantane.gz"));
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: instantane });
+      etapes.instantane = true;
+      return pyodide;
+    } catch (erreur) {
+      etapes.instantane = false;
+      etapes.instantaneErreur = String((erreur && erreur.message) || erreur);
+    }
+  }
+  return loadPyodide(options);
 }
 
 async function demarrer(urlRoue, echauffement) {
@@ -19,8 +44,9 @@ async function demarrer(urlRoue, echauffement) {
   });
   roue.catch(() => {}); // reported below, once awaited
   envoyer({ type: "progres", texte: "Chargement de Python (WebAssembly, environ 13 Mo la première fois)…" });
-  const pyodide = await loadPyodide({ indexURL: INDEX, packages: [], stdout: () => {}, stderr: () => {} });
-  const etapes = { python: performance.now() - debut };
+  const etapes = {};
+  const pyodide = await lancerPython(urlRoue, etapes);
+  etapes.python = performance.now() - debut;
   envoyer({ type: "progres", texte: "Installation du moteur de calcul…" });
   pyodide.unpackArchive(await roue, "wheel");
   etapes.roue = performance.now() - debut;

@@ -1,6 +1,8 @@
 """Self-hosts the in-browser runtime of the simulators: copies the five Pyodide files needed to
 start (no CDN, no package index: nothing else can be requested) from `node_modules/pyodide`
-into `assets/pyodide/`, and writes the engine wheel into `assets/wheels/`.
+into `assets/pyodide/`, writes the engine wheel into `assets/wheels/`, and beside it a memory
+snapshot of Pyodide with that wheel imported (made with Node.js by
+`diese/simulateurs/instantane.mjs`), which lets the browser skip Python's start-up.
 
 Runs on every build, `mkdocs serve` rebuilds included (the copy skips unchanged files).
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 from diese.contenu.validation import RACINE
@@ -60,7 +63,38 @@ def publier(site: Path, source: Path = SOURCE) -> Path:
             ancienne.unlink()
     chemin = dossier / courante.nom
     chemin.write_bytes(courante.contenu)
+    ecrire_instantane(chemin, site / "assets" / "pyodide")
     return chemin
+
+
+def nom_instantane(roue_chemin: Path) -> str:
+    """`diese-0.1.0+<hash>-py3-none-any.whl` → `diese-0.1.0+<hash>-py3-none-any.instantane.gz`:
+    the worker derives one name from the other."""
+    return roue_chemin.name.removesuffix(".whl") + ".instantane.gz"
+
+
+def ecrire_instantane(roue_chemin: Path, dossier_pyodide: Path) -> Path:
+    cible = roue_chemin.with_name(nom_instantane(roue_chemin))
+    for ancien in roue_chemin.parent.glob("*.instantane.gz"):
+        if ancien != cible:
+            ancien.unlink()
+    if cible.exists():  # named after the wheel's content: same name, same snapshot
+        return cible
+    script = Path(roue.__file__).with_name("instantane.mjs")
+    temporaire = cible.with_suffix(".tmp")
+    resultat = subprocess.run(
+        ["node", str(script), str(dossier_pyodide.resolve()), str(roue_chemin), str(temporaire)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if resultat.returncode != 0:
+        raise RuntimeError(
+            "Instantané Pyodide impossible (Node.js est requis, comme pour `npm ci`) :\n"
+            + resultat.stderr[-2000:]
+        )
+    temporaire.replace(cible)
+    return cible
 
 
 def on_config(config, **_):
