@@ -154,12 +154,17 @@ def test_la_roue_seule_suffit_au_navigateur(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ runtime copy
-def test_publier_copie_les_cinq_fichiers_et_la_roue(tmp_path: Path) -> None:
+def test_publier_copie_les_cinq_fichiers_la_roue_et_son_instantane(tmp_path: Path) -> None:
     chemin = hook_pyodide.publier(tmp_path)
     copies = sorted(p.name for p in (tmp_path / "assets" / "pyodide").iterdir())
     assert copies == sorted(hook_pyodide.FICHIERS)
     assert chemin.name == roue.construire().nom
-    assert [p.name for p in (tmp_path / "assets" / "wheels").iterdir()] == [chemin.name]
+    instantane = hook_pyodide.nom_instantane(chemin)
+    publies = sorted(p.name for p in (tmp_path / "assets" / "wheels").iterdir())
+    assert publies == sorted([chemin.name, instantane])
+    # A gzip of Pyodide's memory (tens of MB once inflated), named after the wheel's content.
+    octets = (tmp_path / "assets" / "wheels" / instantane).read_bytes()
+    assert octets[:2] == b"\x1f\x8b" and len(octets) > 1_000_000
 
 
 def test_pyodide_absent_donne_un_message_clair(tmp_path: Path) -> None:
