@@ -16,7 +16,24 @@ async function lireInstantane(url) {
   const reponse = await fetch(url);
   if (!reponse.ok || !reponse.body) throw new Error(`instantané introuvable (${reponse.status})`);
   const flux = reponse.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(flux).arrayBuffer());
+  return horsCreux(new Uint8Array(await new Response(flux).arrayBuffer()));
+}
+
+// Rebuilds the memory image from the build's sparse format (see instantane.mjs): header
+// "DIS1", total length, run count, (offset, length) per run, then the runs' bytes.
+function horsCreux(creux) {
+  const vue = new DataView(creux.buffer, creux.byteOffset, creux.byteLength);
+  if (vue.getUint32(0, false) !== 0x44495331) throw new Error("instantané illisible");
+  const memoire = new Uint8Array(vue.getUint32(4, true));
+  const plages = vue.getUint32(8, true);
+  let position = 12 + 8 * plages;
+  for (let rang = 0; rang < plages; rang++) {
+    const debut = vue.getUint32(12 + 8 * rang, true);
+    const longueur = vue.getUint32(16 + 8 * rang, true);
+    memoire.set(creux.subarray(position, position + longueur), debut);
+    position += longueur;
+  }
+  return memoire;
 }
 
 async function lancerPython(urlRoue, etapes) {

@@ -27,5 +27,42 @@ for _commande in ("simuler", "comparer", "oeth"):
 del _n, _commande
 `);
 const instantane = pyodide.makeMemorySnapshot();
-writeFileSync(sortie, gzipSync(instantane, { level: 6 }));
-console.log(`${sortie} : ${instantane.length} octets en mémoire`);
+const creux = enCreux(instantane);
+writeFileSync(sortie, gzipSync(creux, { level: 6 }));
+console.log(`${sortie} : ${instantane.length} octets en mémoire, ${creux.length} hors pages nulles`);
+
+// Half of Pyodide's memory is zero pages: they are left out, so the browser inflates half as
+// many bytes. Format (little-endian): "DIS1", total length, run count, then (offset, length)
+// per run of non-zero 4 KiB pages, then the runs' bytes. diese-pyodide-worker.js rebuilds it.
+function enCreux(octets) {
+  const PAGE = 4096;
+  const plages = [];
+  for (let debut = 0; debut < octets.length; debut += PAGE) {
+    const fin = Math.min(debut + PAGE, octets.length);
+    let nulle = true;
+    for (let i = debut; i < fin; i++) {
+      if (octets[i] !== 0) {
+        nulle = false;
+        break;
+      }
+    }
+    if (nulle) continue;
+    const derniere = plages[plages.length - 1];
+    if (derniere && derniere[0] + derniere[1] === debut) derniere[1] += fin - debut;
+    else plages.push([debut, fin - debut]);
+  }
+  const utiles = plages.reduce((somme, [, longueur]) => somme + longueur, 0);
+  const sortie = new Uint8Array(12 + 8 * plages.length + utiles);
+  const vue = new DataView(sortie.buffer);
+  sortie.set([0x44, 0x49, 0x53, 0x31]); // "DIS1"
+  vue.setUint32(4, octets.length, true);
+  vue.setUint32(8, plages.length, true);
+  let position = 12 + 8 * plages.length;
+  plages.forEach(([debut, longueur], rang) => {
+    vue.setUint32(12 + 8 * rang, debut, true);
+    vue.setUint32(16 + 8 * rang, longueur, true);
+    sortie.set(octets.subarray(debut, debut + longueur), position);
+    position += longueur;
+  });
+  return sortie;
+}

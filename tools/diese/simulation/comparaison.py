@@ -18,7 +18,7 @@ HORIZON_DEFAUT, HORIZON_MAX = 12, 48
 class Option:
     __slots__ = ("contrat", "libelle", "eligible", "raison", "horizon_mois", "duree_mois",
                  "totaux", "aides", "salaire_brut_mensuel", "cout_mensuel_moyen",
-                 "avertissements", "situation")
+                 "avertissements", "situation", "parametres_au")
 
     def __init__(self, contrat: str, horizon: int) -> None:
         self.contrat = contrat
@@ -33,6 +33,7 @@ class Option:
         self.cout_mensuel_moyen: float | None = None
         self.avertissements: list[str] = []
         self.situation: dict | None = None
+        self.parametres_au: str | None = None
 
     def en_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -83,6 +84,7 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
         option.cout_mensuel_moyen = round(r.totaux["cout_net_aides"] / n, 2)
         option.avertissements = r.avertissements
         option.situation = r.situation
+        option.parametres_au = r.parametres_au
         if duree != horizon:
             option.avertissements = [*option.avertissements, (
                 f"Durée retenue pour ce contrat : {duree} mois (l'horizon demandé, {horizon} mois, "
