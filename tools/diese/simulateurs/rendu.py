@@ -419,6 +419,29 @@ def _uniques(listes: list[list]) -> list:
     return vus
 
 
+PROLONGE = "Paramètre prolongé"
+
+
+def avertissements_comparaison(eligibles: list[dict]) -> list[str]:
+    """One list for all options: a warning shared by every option once, the others prefixed
+    with their option; the long « paramètre prolongé » notices (one per option, each listing
+    parameters) become one sentence that points to the detailed simulator."""
+    listes = [[_texte(a) for a in o.get("avertissements") or []] for o in eligibles]
+    prolonges = any(a.startswith(PROLONGE) for liste in listes for a in liste)
+    communs = [a for a in _uniques(listes) if all(a in liste for liste in listes)]
+    sortie = [a for a in communs if not a.startswith(PROLONGE)]
+    for o, liste in zip(eligibles, listes, strict=True):
+        nom = str(o.get("libelle") or o.get("contrat"))
+        sortie += [f"{nom} : {a}" for a in liste if a not in communs and not a.startswith(PROLONGE)]
+    if prolonges:
+        sortie.append(
+            "Certains paramètres légaux sont appliqués au-delà de la dernière date où ils ont été "
+            "vérifiés (dernière valeur connue) ; le simulateur « Coût d'une embauche » détaille "
+            "lesquels pour chaque contrat."
+        )
+    return sortie
+
+
 def comparaison(r: Any) -> str:
     options = (r.get("options") if isinstance(r, dict) else r) or []
     eligibles = [o for o in options if o.get("eligible")]
@@ -431,7 +454,7 @@ def comparaison(r: Any) -> str:
     blocs = ['<section class="diese-resultat" data-commande="comparer">',
              '<h2 id="resultat">Résultat</h2>',
              mention_estimation(parametres_au, situation.get("date_embauche")),
-             avertissements(_uniques([o.get("avertissements") for o in eligibles]))]
+             avertissements(avertissements_comparaison(eligibles))]
     if eligibles:
         tete = "".join(
             f'<th scope="col" data-contrat="{escape(str(o.get("contrat", "")))}">'

@@ -86,9 +86,9 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
         option.situation = r.situation
         option.parametres_au = r.parametres_au
         if duree != horizon:
+            portee = "ce seul mois" if duree == 1 else f"ces {duree} mois"
             option.avertissements = [*option.avertissements, (
                 f"Durée retenue pour ce contrat : {duree} mois (l'horizon demandé, {horizon} mois, "
-                "sort des durées permises) ; les totaux portent sur ces "
-                f"{duree} mois.")]
+                f"sort des durées permises) ; les totaux portent sur {portee}.")]
         options.append(option)
     return options
