@@ -77,3 +77,11 @@ def test_recherche_sans_resultat_le_dit(recherche) -> None:
 def test_recherche_avec_accents_trouve_aussi(recherche) -> None:
     resultats = recherche("désigné")
     assert resultats and any(re.search(r"d[ée]sign", plier(r)) for r in resultats)
+
+
+def test_plusieurs_mots_tous_requis(recherche) -> None:
+    """Each word must be found, stop words ignored: the guide's page on the old contract and
+    its glossary entry come first, not every page that says « contrat »."""
+    resultats = recherche("contrat de qualification")
+    assert resultats and len(resultats) <= 5
+    assert "contrats de qualification" in plier(resultats[0])

@@ -26,10 +26,18 @@
   var ajouterClause = lunr.Query.prototype.clause;
   lunr.Query.prototype.clause = function (clause) {
     var terme = clause.term;
+    // Same reason, for stop words: "de*" would otherwise match every word starting with "de".
+    if (typeof terme === "string" && /^[^*]+\*$/.test(terme) &&
+        !lunr.fr.stopWordFilter(new lunr.Token(terme.slice(0, -1).toLowerCase(), {}))) {
+      return this;
+    }
     if (clause.usePipeline === false && typeof terme === "string" && /^[^*]{2,}\*$/.test(terme)) {
       var racine = raciniserEtPlier(new lunr.Token(terme.slice(0, -1).toLowerCase(), {}));
       if (racine && racine.toString()) clause.term = racine.toString() + "*";
     }
+    // Every word typed must be found (AND), as people expect from a search box: "contrat de
+    // qualification" lists the pages that speak of it, not every page that says "contrat".
+    if (clause.presence === undefined) clause.presence = lunr.Query.presence.REQUIRED;
     return ajouterClause.call(this, clause);
   };
   lunr.fr.dieseAccentsPlies = true;
