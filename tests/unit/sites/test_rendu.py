@@ -127,7 +127,8 @@ def test_libelle_de_verification_honnete(sites) -> None:
         "(adresse non testée en ligne)"
     )
     assert "Vérifié le" not in html and "(documentaire)" not in html
-    assert libelle_verification("2026-11-26", "automatique") == "Vérifié en ligne le 26 novembre 2026"
+    en_ligne = libelle_verification("2026-11-26", "automatique")
+    assert en_ligne == "Vérifié en ligne le 26 novembre 2026"
 
 
 def test_liste_ressources_en_place(sites) -> None:
