@@ -52,6 +52,23 @@ def exporter(page, action: str = "export-json"):
     return attente.value
 
 
+def test_boutons_en_mots_courants_et_dossier_neuf_sans_modification(page) -> None:
+    ouvrir(page)
+    barre = page.locator(".diese-cl-barre")
+    for nom in ("Enregistrer le dossier dans un fichier", "Résumé à envoyer (texte)",
+                "Résumé pour tableur (CSV)"):
+        assert barre.get_by_role("button", name=nom, exact=True).is_visible(), nom
+    assert barre.get_by_text("Ouvrir un dossier enregistré", exact=True).is_visible()
+    assert page.get_by_label("Ouvrir un dossier enregistré").count() == 1
+    # A new, empty dossier has not been modified yet: its creation time is not a modification.
+    etat = page.locator(".diese-cl-etat")
+    assert etat.text_content() == "Aucune modification"
+    page.check("#cl-av-ent-fichier")
+    assert etat.text_content().startswith("Dernière modification : ")
+    page.uncheck("#cl-av-ent-fichier")
+    assert etat.text_content().startswith("Dernière modification : ")
+
+
 def test_cocher_noter_recharger(page) -> None:
     ouvrir(page)
     page.check("#cl-av-ent-fichier")
@@ -143,7 +160,7 @@ def test_export_effacement_import_identique(page, tmp_path) -> None:
     assert not page.is_checked("#cl-av-ent-fichier")
 
     page.set_input_files("#diese-cl-import", str(fichier))
-    page.wait_for_selector(".diese-cl-message:has-text('importé')")
+    page.wait_for_selector(".diese-cl-message:has-text('ouvert depuis le fichier')")
     apres = dossier_ouvert(page)
     for cle in ("nom", "cree", "modifie", "elements"):
         assert apres[cle] == avant[cle], cle
@@ -185,7 +202,7 @@ def test_import_corrompu_refuse_sans_rien_toucher(page, contenu, raison) -> None
                                     "buffer": contenu}])
     alerte = page.locator(".diese-cl-alerte")
     alerte.wait_for()
-    assert "Import refusé" in alerte.text_content() and raison in alerte.text_content()
+    assert "Ouverture refusée" in alerte.text_content() and raison in alerte.text_content()
     assert "Aucun dossier n’a été modifié" in alerte.text_content()
     assert page.evaluate(f"localStorage.getItem('{CLE}')") == avant
     assert page.is_checked("#cl-av-ent-fichier")

@@ -104,7 +104,7 @@ def test_sans_javascript_tout_est_visible(navigateur, serveur) -> None:
         page.goto(ANNEXE)
         assert _visibles(page, "tr[data-diese-element]") == len(charger_sites())
         assert not page.locator("form.diese-filtre").is_visible()
-        assert "Dernière vérification de la liste" in page.inner_text("article")
+        assert "Mise à jour de la liste" in page.inner_text("article")
         page.goto(RESSOURCES)
         total = page.locator("li[data-diese-element]").count()
         assert total > 20 and _visibles(page, "li[data-diese-element]") == total

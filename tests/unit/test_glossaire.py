@@ -129,6 +129,26 @@ def test_aucun_terme_en_plusieurs_mots_coupe_par_un_retour_a_la_ligne() -> None:
     assert coupes == []
 
 
+def test_infobulle_en_phrases_sans_deux_points_enchaines() -> None:
+    """« Développé — définition. Aujourd’hui : … »: never two colons in one sentence."""
+    par_terme = {t.terme: t for t in charger_glossaire()}
+    assert par_terme["ANPE"].resume().startswith(
+        "Agence nationale pour l'emploi — service public de placement"
+    )
+    assert ". Aujourd’hui : Pôle emploi" in par_terme["ANPE"].resume()
+    assert par_terme["TPE"].resume() == (
+        "Très petites entreprises — entreprises de moins de 10 salariés"
+        " (« microentreprises » pour l'Insee)."
+    )
+    enchaines = [
+        phrase
+        for t in par_terme.values()
+        for phrase in re.split(r"(?<=[.;]) ", t.resume())
+        if phrase.count(" : ") > 1
+    ]
+    assert enchaines == []
+
+
 def test_abreviations_une_ligne_par_ecriture() -> None:
     termes = charger_glossaire()
     lignes = abreviations_markdown(termes).splitlines()

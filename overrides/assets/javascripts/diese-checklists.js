@@ -47,6 +47,12 @@
     return { id: nouvelId(), nom, cree: date, modifie: date, elements: {} };
   }
 
+  /* Un dossier que l'on n'a encore ni coché, ni annoté, ni renommé, ni vidé : sa date de création
+     n'est pas une « modification ». */
+  const jamaisModifie = (d) => d.modifie === d.cree && !Object.keys(d.elements).length;
+  const libelleModification = (d) =>
+    (jamaisModifie(d) ? "Aucune modification" : `Dernière modification : ${dateLisible(d.modifie)}`);
+
   function etatNeuf() {
     const dossier = dossierVide("Mon dossier");
     return { format: FORMAT_STOCKAGE, version: VERSION, actif: dossier.id, dossiers: { [dossier.id]: dossier } };
@@ -274,7 +280,7 @@
   }
 
   function exportTexte(dossier, cat, connus) {
-    const sortie = [`Dossier : ${dossier.nom}`, `Dernière modification : ${dateLisible(dossier.modifie)}`,
+    const sortie = [`Dossier : ${dossier.nom}`, libelleModification(dossier),
       `Résumé établi le ${dateLisible(maintenant())} (DIESE Guide)`, ""];
     let liste = null;
     let groupe = null;
@@ -318,7 +324,7 @@
     const choix = creer("select", { id: "diese-cl-choix", class: "diese-cl-choix" });
     const bouton = (action, texte, extra = {}) =>
       creer("button", { type: "button", class: "diese-cl-bouton", "data-action": action, texte, ...extra });
-    const maj = creer("span", { class: "diese-cl-date" });
+    const maj = creer("p", { class: "diese-cl-etat" });
     const texteAvancement = creer("span", { id: "diese-cl-avancement-texte" });
     const barreAvancement = creer("progress", { max: "1", value: "0", "aria-labelledby": "diese-cl-avancement-texte" });
     const annonce = creer("p", { class: "diese-cl-invisible", role: "status", "aria-live": "polite" });
@@ -335,15 +341,15 @@
         bouton("nouveau", "Nouveau dossier"),
         bouton("renommer", "Renommer"),
         bouton("supprimer", "Supprimer")),
-      creer("p", { class: "diese-cl-etat" }, "Dernière modification : ", maj),
+      maj,
       idListe ? creer("p", { class: "diese-cl-avancement" }, barreAvancement, " ", texteAvancement) : null,
-      creer("div", { class: "diese-cl-plus", role: "group", "aria-label": "Exporter, importer, imprimer, réinitialiser" },
+      creer("div", { class: "diese-cl-plus", role: "group", "aria-label": "Enregistrer, ouvrir, résumer, imprimer, réinitialiser" },
         creer("div", { class: "diese-cl-ligne" },
-          bouton("export-json", "Exporter le dossier (JSON)"),
-          bouton("export-texte", "Résumé texte"),
-          bouton("export-csv", "Résumé CSV"),
+          bouton("export-json", "Enregistrer le dossier dans un fichier"),
+          bouton("export-texte", "Résumé à envoyer (texte)"),
+          bouton("export-csv", "Résumé pour tableur (CSV)"),
           fichier,
-          creer("label", { for: "diese-cl-import", class: "diese-cl-bouton diese-cl-bouton-fichier", texte: "Importer un dossier (JSON)" }),
+          creer("label", { for: "diese-cl-import", class: "diese-cl-bouton diese-cl-bouton-fichier", texte: "Ouvrir un dossier enregistré" }),
           bouton("imprimer", "Imprimer"),
           bouton("reinitialiser", idListe ? "Décocher toute la liste" : "Vider le dossier"))),
       message, alerte, annonce);
@@ -408,7 +414,8 @@
         option.selected = x.id === etat.actif;
         return option;
       }));
-      maj.textContent = dateLisible(d.modifie);
+      maj.replaceChildren(...(jamaisModifie(d) ? ["Aucune modification"]
+        : ["Dernière modification : ", creer("span", { class: "diese-cl-date", texte: dateLisible(d.modifie) })]));
       for (const li of items) {
         const e = d.elements[li.dataset.id] || {};
         li.querySelector("input[type=checkbox]").checked = !!e.coche;
@@ -442,7 +449,7 @@
       }
       entete.replaceChildren(
         creer("p", {}, creer("strong", { texte: "Dossier : " }), d.nom),
-        creer("p", { texte: `${titreListe ? `${titreListe} — ` : ""}imprimé le ${dateLisible(maintenant())} — dernière modification le ${dateLisible(d.modifie)}` }));
+        creer("p", { texte: `${titreListe ? `${titreListe} — ` : ""}imprimé le ${dateLisible(maintenant())} — ${jamaisModifie(d) ? "aucune modification" : `dernière modification le ${dateLisible(d.modifie)}`}` }));
       rendreRetires();
     }
 
@@ -529,7 +536,7 @@
         enregistrer();
         informer(`Dossier renommé « ${d.nom} ».`);
       } else if (action === "supprimer") {
-        const ok = await demander({ titre: "Supprimer le dossier ?", message: `Le dossier « ${d.nom} », ses cases cochées et ses notes seront effacés de cet appareil. Exportez-le d’abord si vous voulez le garder.`, confirmer: "Supprimer", danger: true });
+        const ok = await demander({ titre: "Supprimer le dossier ?", message: `Le dossier « ${d.nom} », ses cases cochées et ses notes seront effacés de cet appareil. Enregistrez-le d’abord dans un fichier si vous voulez le garder.`, confirmer: "Supprimer", danger: true });
         if (!ok) return;
         delete etat.dossiers[d.id];
         if (!Object.keys(etat.dossiers).length) {
@@ -566,12 +573,12 @@
         informer("Éléments retirés oubliés.");
       } else if (action === "export-json") {
         telecharger(nomDeFichier(d, "json"), exportJson(d), "application/json");
-        informer("Dossier exporté.");
+        informer("Dossier enregistré dans un fichier.");
       } else if (action === "export-texte" || action === "export-csv") {
         const c = await chargerCatalogue(racine);
         if (action === "export-texte") telecharger(nomDeFichier(d, "txt"), exportTexte(d, c, connus), "text/plain;charset=utf-8");
         else telecharger(nomDeFichier(d, "csv"), exportCsv(d, c, connus), "text/csv;charset=utf-8");
-        informer(c.partiel ? "Résumé exporté (cette liste seulement : le catalogue complet est indisponible)." : "Résumé exporté.");
+        informer(c.partiel ? "Résumé enregistré (cette liste seulement : le catalogue complet est indisponible)." : "Résumé enregistré.");
       } else if (action === "imprimer") {
         rendre();
         window.print();
@@ -584,7 +591,7 @@
       if (!f) return;
       const refuser = (raison) => {
         message.textContent = "";
-        alerte.textContent = `Import refusé : ${raison}. Aucun dossier n’a été modifié.`;
+        alerte.textContent = `Ouverture refusée : ${raison}. Aucun dossier n’a été modifié.`;
       };
       if (f.size > TAILLE_IMPORT_MAX) return refuser("le fichier est trop volumineux pour être un dossier");
       let texte;
@@ -602,7 +609,7 @@
       etat.actif = d.id;
       enregistrer();
       const n = Object.values(d.elements).filter((e) => e.coche).length;
-      informer(`Dossier « ${d.nom} » importé et ouvert (${n} élément${n > 1 ? "s" : ""} coché${n > 1 ? "s" : ""}).`);
+      informer(`Dossier « ${d.nom} » ouvert depuis le fichier (${n} élément${n > 1 ? "s" : ""} coché${n > 1 ? "s" : ""}).`);
     }
 
     racine.rafraichir = () => {

@@ -8,7 +8,12 @@ from dataclasses import replace
 import pytest
 from diese.annuaire.commun import Contexte, href_page, url_de_page
 from diese.annuaire.ressources import filtre_ressources, liste_ressources
-from diese.annuaire.sites import note_verification, renvoi_site, tableau_sites
+from diese.annuaire.sites import (
+    libelle_verification,
+    note_verification,
+    renvoi_site,
+    tableau_sites,
+)
 from diese.contenu.ressources import charger_ressources
 from diese.contenu.sites import charger_sites, index_sites
 
@@ -105,8 +110,25 @@ def test_note_de_derniere_verification(sites) -> None:
     note = note_verification(sites)
     dates = sorted(s.verification.date for s in sites)
     annee, mois, jour = dates[-1].split("-")
-    assert annee in note and "python -m diese liens --ecrire" in note
-    assert "sur 14 adresses" in note
+    assert annee in note and "sur 14 adresses" in note
+    # Reader wording: no maintainer command, no claim of an online check that was not made.
+    assert "python -m diese" not in note and "mainteneur" not in note
+    assert "revérifiée à chaque mise à jour du site" in note
+    assert "d’après la documentation publique (adresses non testées en ligne)" in note
+
+
+def test_libelle_de_verification_honnete(sites) -> None:
+    html = tableau_sites(sites, ANNEXE)
+    for site in sites:
+        libelle = libelle_verification(site.verification.date, site.verification.methode)
+        assert f"<summary>{libelle}</summary>" in html.replace("&#x27;", "'"), site.id
+    assert libelle_verification("2026-11-26", "documentaire") == (
+        "Statut établi le 26 novembre 2026 d’après la documentation publique "
+        "(adresse non testée en ligne)"
+    )
+    assert "Vérifié le" not in html and "(documentaire)" not in html
+    en_ligne = libelle_verification("2026-11-26", "automatique")
+    assert en_ligne == "Vérifié en ligne le 26 novembre 2026"
 
 
 def test_liste_ressources_en_place(sites) -> None:

@@ -19,10 +19,22 @@ RENVOI = {
     "disparu": "adresse disparue",
     "inconnu": "adresse non vérifiée",
 }
+# How a status was established, as the reader sees it. Only `automatique` (written by
+# `python -m diese liens --ecrire`, see the README) means the address was actually requested.
 METHODES = {
-    "documentaire": "d’après la documentation publique, sans requête réseau",
-    "automatique": "par le vérificateur de liens",
+    "documentaire": "d’après la documentation publique (adresses non testées en ligne)",
+    "automatique": "testées en ligne",
 }
+
+
+def libelle_verification(date: str, methode: str) -> str:
+    """The honest « when and how » of one entry's status."""
+    if methode == "automatique":
+        return f"Vérifié en ligne le {date_fr(date)}"
+    return (
+        f"Statut établi le {date_fr(date)} d’après la documentation publique "
+        "(adresse non testée en ligne)"
+    )
 
 
 def ancre(site: Site) -> str:
@@ -57,7 +69,7 @@ def _cellule_statut(site: Site) -> str:
     return (
         f'<td data-label="Statut" data-cle="{rang}">{badge_statut(site.statut)}'
         '<details class="diese-sites__details"><summary>'
-        f"Vérifié le {escape(date_fr(verif.date))} ({escape(verif.methode)})</summary>"
+        f"{escape(libelle_verification(verif.date, verif.methode))}</summary>"
         f"<p>{escape(verif.detail)}</p></details></td>"
     )
 
@@ -213,9 +225,8 @@ def note_verification(sites: list[Site]) -> str:
     )
     return (
         '<div class="admonition info diese-sites-note" role="note">'
-        '<p class="admonition-title">Dernière vérification de la liste</p>'
-        f"<p>Liste vérifiée {escape(periode)} : {escape(detail_methodes)}. "
+        '<p class="admonition-title">Mise à jour de la liste</p>'
+        f"<p>Statuts établis {escape(periode)} : {escape(detail_methodes)}. "
         f"Bilan : {escape(statuts)} sur {len(sites)} adresses.</p>"
-        "<p>Les mainteneurs la revérifient en ligne avec la commande "
-        "<code>python -m diese liens --ecrire</code>.</p></div>"
+        "<p>Cette liste est revérifiée à chaque mise à jour du site.</p></div>"
     )

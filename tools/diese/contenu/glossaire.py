@@ -100,9 +100,11 @@ class Terme:
         return (self.terme, *self.variantes)
 
     def resume(self) -> str:
-        """One line for the abbreviation tooltip."""
+        """One line for the abbreviation tooltip, read as plain sentences: « Développé — définition.
+        Aujourd’hui : … ». A dash, not a colon, after the expanded form, so that a colon is never
+        chained to another one in the same sentence."""
         definition = self.definition if self.developpe else majuscule(self.definition)
-        debut = f"{self.developpe} : " if self.developpe else ""
+        debut = f"{self.developpe} — " if self.developpe else ""
         suite = f" Aujourd’hui : {self.aujourdhui}" if self.aujourdhui else ""
         return " ".join(f"{debut}{definition}{suite}".split())
 
