@@ -113,7 +113,7 @@ def test_note_de_derniere_verification(sites) -> None:
     assert annee in note and "sur 14 adresses" in note
     # Reader wording: no maintainer command, no claim of an online check that was not made.
     assert "python -m diese" not in note and "mainteneur" not in note
-    assert "revérifiée à chaque mise à jour du site" in note
+    assert "a pu changer depuis cette date" in note
     assert "d’après la documentation publique (adresses non testées en ligne)" in note
 
 

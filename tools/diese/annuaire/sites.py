@@ -228,5 +228,6 @@ def note_verification(sites: list[Site]) -> str:
         '<p class="admonition-title">Mise à jour de la liste</p>'
         f"<p>Statuts établis {escape(periode)} : {escape(detail_methodes)}. "
         f"Bilan : {escape(statuts)} sur {len(sites)} adresses.</p>"
-        "<p>Cette liste est revérifiée à chaque mise à jour du site.</p></div>"
+        "<p>Une adresse a pu changer depuis cette date : en cas de doute, la copie archivée "
+        "montre la page telle qu’elle était en 2005.</p></div>"
     )
