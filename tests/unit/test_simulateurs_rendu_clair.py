@@ -119,7 +119,6 @@ def test_comparer_sort_le_stage_du_tableau_et_montre_les_durees() -> None:
     # Apprenticeship lasts at least 6 months: said in its column heading and under the table.
     assert re.search(r'data-contrat="apprentissage">[^<]*<br><span class="diese-duree-differente">'
                      r"sur \d+ mois</span>", tableau)
-    assert "sauf durée indiquée" in tableau
     assert re.search(r'class="diese-note-tableau" data-contrat="apprentissage">', html)
     assert "Durée retenue pour ce contrat" not in html  # no longer repeated in « À savoir »
     assert "faites défiler" in html.lower()

@@ -593,8 +593,6 @@ def comparaison(r: Any) -> str:
             f"<td>{escape(str(o.get('duree_mois', '')))} mois</td>" for o in salaries
         )
         duree = f"sur {horizon} mois" if horizon else "sur l'horizon commun"
-        if autres:
-            duree += " (sauf durée indiquée)"
         notes = "".join(
             f'<p class="diese-note-tableau" data-contrat="{escape(str(o.get("contrat", "")))}">'
             f"{escape(_libelle(o))} : totaux sur {escape(str(o.get('duree_mois')))} mois, car la "
