@@ -153,6 +153,23 @@
     return trouve;
   }
 
+  // ------------------------------------------------------------------ scrolling tables
+  // The « faites défiler » hint (shown by the CSS on narrow screens) only where a table is
+  // actually wider than its box.
+  function marquerDebordements(racine) {
+    for (const boite of racine.querySelectorAll(".diese-defilement")) {
+      const indice = boite.previousElementSibling;
+      if (!indice || !indice.classList.contains("diese-indice-defilement")) continue;
+      indice.hidden = boite.scrollWidth <= boite.clientWidth + 1;
+    }
+  }
+
+  let attenteRedimension = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(attenteRedimension);
+    attenteRedimension = setTimeout(() => marquerDebordements(document), 150);
+  });
+
   // ------------------------------------------------------------------ one widget on the page
   function monter(racine) {
     if (racine.dataset.monte) return;
@@ -178,6 +195,7 @@
     }
     for (const bouton of racine.querySelectorAll("[data-action]")) bouton.hidden = false;
     racine.querySelector(".diese-sans-js")?.remove();
+    marquerDebordements(racine);
 
     function poserEtat(valeur, texte) {
       racine.dataset.etat = valeur;
@@ -256,6 +274,7 @@
       if (sortie.ok) {
         effacerErreurs();
         resultat.innerHTML = sortie.html;
+        marquerDebordements(resultat);
         resultat.classList.remove("diese-simulateur__resultat--ancien");
         if (annonce.textContent !== sortie.annonce) annonce.textContent = sortie.annonce;
         versUrl(racine, formulaire);

@@ -107,13 +107,18 @@ def test_schema_du_resultat():
 
 def test_avertissement_parametre_prolonge():
     r = simuler({"date_embauche": "2028-01-01"}).en_dict()
-    assert any("prolongé au-delà de sa dernière date confirmée" in a for a in r["avertissements"])
+    prolonges = [a for a in r["avertissements"] if "dernière valeur connue" in a]
+    # One plain sentence on the result; the list of values stays in the explanations.
+    assert len(prolonges) == 1 and "n'ont pas encore été confirmées au-delà du" in prolonges[0]
+    assert "Agirc" not in prolonges[0] and "Paramètre" not in prolonges[0]
+    assert any("SMIC horaire" in n for n in r["explications"]["valeurs_prolongees"]["notes"])
     assert r["parametres_au"] < "2028-01-01"
 
 
 def test_pas_d_avertissement_dans_la_periode_confirmee():
     r = simuler({"date_embauche": "2026-03-01", "duree_mois": 2}).en_dict()
-    assert not any("prolongé" in a for a in r["avertissements"])
+    assert not any("dernière valeur connue" in a for a in r["avertissements"])
+    assert "valeurs_prolongees" not in r["explications"]
 
 
 def test_comparer():

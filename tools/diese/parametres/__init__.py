@@ -59,7 +59,11 @@ SCHEMA: dict[str, Any] = {
                 "last_value_still_valid_on": {"type": "string", "pattern": _DATE},
                 "statut": {"enum": ["verifie", "desaccord", "non_verifie"]},
                 "sources": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                # For the maintainers' page only (how the value was checked, disagreements).
                 "note": {"type": "string"},
+                # For the simulators' users: who confirms an unverified value, and a plain note.
+                "confirmer_aupres": {"type": "string", "minLength": 3},
+                "note_usager": {"type": "string", "minLength": 10},
             },
         },
     },
@@ -120,6 +124,8 @@ def compiler_un(fichier: Path) -> dict:
         "statut": meta["statut"],
         "sources": meta["sources"],
         "note": meta.get("note", ""),
+        "confirmer_aupres": meta.get("confirmer_aupres", ""),
+        "note_usager": meta.get("note_usager", ""),
         "references": [_reference(r) for r in meta["reference"]],
         "derniere_date_confirmee": meta["last_value_still_valid_on"],
         "valeurs": valeurs,

@@ -23,6 +23,9 @@ COLONNES = (
     ("salaire_net", "Salaire net"),
 )
 LIBELLES = dict(COLONNES)
+# Standard French abbreviations (short months are written in full).
+MOIS_ABREGES = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+                "oct.", "nov.", "déc.")
 
 
 # ---------------------------------------------------------------- formatting
@@ -56,7 +59,7 @@ def date_longue(iso: str | None) -> str:
 def mois_court(iso: str) -> str:
     annee, _, mois = str(iso).partition("-")
     try:
-        return f"{MOIS[int(mois[:2]) - 1][:4].rstrip('.')}. {annee}"
+        return f"{MOIS_ABREGES[int(mois[:2]) - 1]}\u00a0{annee}"
     except (ValueError, IndexError):
         return str(iso)
 
@@ -99,7 +102,14 @@ def avertissements(liste: list) -> str:
     )
 
 
-def mention_estimation(parametres_au: str | None, date_embauche: str | None = None) -> str:
+AVERTISSEMENT_EMBAUCHE = ("Ce résultat est une <strong>estimation</strong> : il ne remplace ni le "
+                          "bulletin de paie ni la réponse de l'organisme qui verse l'aide.")
+AVERTISSEMENT_OETH = ("Ce résultat est une <strong>estimation</strong> : il ne remplace pas la "
+                      "déclaration annuelle en DSN, qui fixe la contribution due.")
+
+
+def mention_estimation(parametres_au: str | None, date_embauche: str | None = None,
+                       avertissement: str = AVERTISSEMENT_EMBAUCHE) -> str:
     if parametres_au:
         quand = f"confirmés au <strong>{escape(date_longue(parametres_au))}</strong>"
     elif date_embauche:
@@ -108,17 +118,57 @@ def mention_estimation(parametres_au: str | None, date_embauche: str | None = No
         quand = "en vigueur à la date d'embauche"
     return (
         f'<p class="diese-mention" data-parametres-au="{escape(str(parametres_au or ""))}">'
-        f"Paramètres légaux {quand}. "
-        "Ce résultat est une <strong>estimation</strong> : il ne remplace ni le bulletin de paie "
-        "ni la réponse de l'organisme qui verse l'aide.</p>"
+        f"Paramètres légaux {quand}. {avertissement}</p>"
     )
+
+
+# Axis text size in viewBox units: on a wide screen, and on a phone (set in the CSS, where the
+# 640-unit chart is shrunk to about 360 px, so the text must be larger to stay legible).
+POLICE_AXE, POLICE_AXE_ETROIT = 13, 22
+
+
+def _largeur_texte(texte: str, police: float) -> float:
+    """Rough width of a label in viewBox units (digits and lowercase ≈ 0.56 em)."""
+    return len(texte) * police * 0.56
+
+
+def etiquettes_x(positions: list[float], textes: list[str], police: float, droite: float,
+                 parmi: list[int] | None = None) -> list[int]:
+    """Indices of the month labels to draw without overlap: evenly spaced from the first month,
+    and the last month always (a regular label too close to it is dropped). The last label is
+    right-aligned on its point, so it stays inside the chart; the others are centred."""
+    n = len(positions)
+    candidats = parmi if parmi is not None else list(range(n))
+
+    def intervalle(i: int) -> tuple[float, float]:
+        w = _largeur_texte(textes[i], police)
+        if i == n - 1:
+            return min(positions[i], droite) - w, min(positions[i], droite)
+        return positions[i] - w / 2, positions[i] + w / 2
+
+    marge = police * 0.8
+
+    def libres(choisis: list[int]) -> bool:
+        bords = sorted(intervalle(i) for i in choisis)
+        return all(g[1] + marge <= d[0] for g, d in zip(bords, bords[1:], strict=False))
+
+    for pas in range(1, len(candidats) + 1):  # smallest regular step without overlap
+        gardes = candidats[::pas]
+        if libres(gardes):
+            break
+    dernier = candidats[-1]
+    if dernier not in gardes:  # the last month always shows: drop labels too close to it
+        while len(gardes) > 1 and not libres([*gardes, dernier]):
+            gardes = gardes[:-1]
+        gardes = [*gardes, dernier]
+    return gardes
 
 
 def graphique(mois: list[dict]) -> str:
     """SVG line chart: employer cost vs. cost net of aids, month by month."""
     if not mois:
         return ""
-    largeur, hauteur, marge_g, marge_b, marge_h = 640, 240, 64, 28, 12
+    largeur, hauteur, marge_g, marge_b, marge_h, marge_d = 640, 260, 76, 38, 12, 8
     series = [
         ("cout_employeur", "diese-graphique__cout"),
         ("cout_net_aides", "diese-graphique__net"),
@@ -128,7 +178,7 @@ def graphique(mois: list[dict]) -> str:
     bas = min(valeurs + [0.0])
     etendue = (haut - bas) or 1.0
     n = len(mois)
-    pas_x = (largeur - marge_g - 8) / max(n - 1, 1)
+    pas_x = (largeur - marge_g - marge_d) / max(n - 1, 1)
 
     def x(i: int) -> float:
         return marge_g + i * pas_x if n > 1 else marge_g + (largeur - marge_g) / 2
@@ -142,17 +192,22 @@ def graphique(mois: list[dict]) -> str:
         graduations.append(
             f'<line class="diese-graphique__grille" x1="{marge_g}" x2="{largeur}" '
             f'y1="{y(v):.1f}" y2="{y(v):.1f}"/>'
-            f'<text class="diese-graphique__axe" x="{marge_g - 6}" y="{y(v) + 4:.1f}" '
+            f'<text class="diese-graphique__axe" x="{marge_g - 6}" y="{y(v) + 5:.1f}" '
             f'text-anchor="end">{escape(nombre(v, 0))}</text>'
         )
+    textes = [mois_court(m.get("mois", "")) for m in mois]
+    positions = [x(i) for i in range(n)]
+    larges = etiquettes_x(positions, textes, POLICE_AXE, largeur - 2)
+    etroits = set(etiquettes_x(positions, textes, POLICE_AXE_ETROIT, largeur - 2, larges))
     etiquettes = []
-    saut = max(1, round(n / 8))
-    for i, ligne in enumerate(mois):
-        if i % saut == 0 or i == n - 1:
-            etiquettes.append(
-                f'<text class="diese-graphique__axe" x="{x(i):.1f}" y="{hauteur - 8}" '
-                f'text-anchor="middle">{escape(mois_court(ligne.get("mois", "")))}</text>'
-            )
+    for i in larges:
+        ancre = "end" if i == n - 1 and n > 1 else "middle"
+        classe = "diese-graphique__axe" + ("" if i in etroits else
+                                           " diese-graphique__axe--secondaire")
+        etiquettes.append(
+            f'<text class="{classe}" x="{min(x(i), largeur - 2):.1f}" y="{hauteur - 10}" '
+            f'text-anchor="{ancre}">{escape(textes[i])}</text>'
+        )
     traces = []
     for cle, classe in series:
         points = " ".join(f"{x(i):.1f},{y(float(m.get(cle) or 0)):.1f}" for i, m in enumerate(mois))
@@ -214,6 +269,8 @@ def tableau_mois(mois: list[dict], totaux: dict) -> str:
         )
     total = "".join(_cellule(c, totaux.get(c)) for c, _ in cols)
     return (
+        '<p class="diese-indice-defilement" aria-hidden="true">Faites défiler le tableau vers '
+        "la droite pour voir toutes les colonnes →</p>"
         '<div class="diese-defilement" role="region" aria-labelledby="diese-titre-mois" '
         'tabindex="0">'
         '<table class="diese-tableau-mois">'
@@ -221,8 +278,37 @@ def tableau_mois(mois: list[dict], totaux: dict) -> str:
         f'<thead><tr><th scope="col">Mois</th>{entetes}</tr></thead>'
         f"<tbody>{''.join(lignes)}</tbody>"
         f'<tfoot><tr class="diese-total"><th scope="row">Total</th>{total}</tr></tfoot>'
-        "</table></div>"
+        "</table></div>" + notes_reduction(mois)
     )
+
+
+def _coefficient(valeur: Any) -> str:
+    return nombre(float(valeur), 4).rstrip("0").rstrip(",")
+
+
+def notes_reduction(mois: list[dict]) -> str:
+    """A plain note under the month table for each 1 January where the general reduction's
+    coefficient changes: its rules are set per calendar year, so the amount jumps there."""
+    notes = []
+    for avant, apres in zip(mois, mois[1:], strict=False):
+        debut = str(apres.get("mois", ""))
+        if not debut.endswith("-01") or avant.get("coefficient_reduction") is None:
+            continue
+        if avant.get("coefficient_reduction") == apres.get("coefficient_reduction"):
+            continue
+        r_avant, r_apres = (float(m.get("reduction_generale") or 0) for m in (avant, apres))
+        sens = "augmente" if r_apres > r_avant else "diminue"
+        notes.append(
+            f'<p class="diese-note-tableau" data-annee="{escape(debut[:4])}">'
+            f"La réduction générale change au {escape(date_longue(debut + '-01'))} : elle "
+            f"{sens} de {euros(r_avant)} en {escape(date_longue(str(avant.get('mois', ''))))} à "
+            f"{euros(r_apres)} en {escape(date_longue(debut))} (coefficient "
+            f"{_coefficient(avant.get('coefficient_reduction') or 0)} puis "
+            f"{_coefficient(apres.get('coefficient_reduction') or 0)}). Ses règles, dont le SMIC "
+            "de référence, sont fixées pour chaque année civile : le détail du calcul les "
+            "donne.</p>"
+        )
+    return "".join(notes)
 
 
 def _echeancier(echeances: Any) -> str:
@@ -279,9 +365,6 @@ def liste_aides(aides: list[dict]) -> str:
     return f'<ul class="diese-aides">{"".join(blocs)}</ul>'
 
 
-STATUTS = {"verifie": "vérifié", "desaccord": "sources en désaccord", "non_verifie": "non vérifié"}
-
-
 def _parametres(parametres: Any) -> str:
     if not parametres:
         return ""
@@ -294,7 +377,6 @@ def _parametres(parametres: Any) -> str:
                       if isinstance(brute, float | int) and not isinstance(brute, bool)
                       else str(brute))
         date = p.get("date_effet") or p.get("date") or ""
-        statut = STATUTS.get(str(p.get("statut")), "")
         note = (f'<br><span class="diese-note">{escape(str(p["note"]))}</span>'
                 if p.get("note") else "")
         lignes.append(
@@ -302,8 +384,7 @@ def _parametres(parametres: Any) -> str:
             f"<td>{escape(str(p.get('libelle') or p.get('id', '')))}{note}</td>"
             f"<td>{escape(str(valeur))}</td>"
             f"<td>{escape(date_longue(date)) if date else ''}</td>"
-            f"<td>{_lien(p.get('source') or p.get('reference'))}"
-            f"{(' (' + escape(statut) + ')') if statut else ''}</td></tr>"
+            f"<td>{_lien(p.get('source') or p.get('reference'))}</td></tr>"
         )
     return (
         '<div class="diese-defilement" role="region" aria-label="Paramètres utilisés" tabindex="0">'
@@ -375,6 +456,7 @@ TITRES = {
     "contribution_actuelle": "Contribution annuelle actuelle",
     "contribution_apres_embauche": "Contribution après l'embauche d'un bénéficiaire",
     "economie": "Économie", "indemnite_fin_contrat": "Indemnité de fin de contrat",
+    "valeurs_prolongees": "Valeurs reprises au-delà de leur dernière confirmation",
     "autres_charges": "Autres charges",
 }
 
@@ -419,32 +501,52 @@ def _uniques(listes: list[list]) -> list:
     return vus
 
 
-PROLONGE = "Paramètre prolongé"
+PROLONGE = "Certaines valeurs légales"
+# The engine's note when a contract's duration differs from the horizon: shown under the table.
+DUREE_RETENUE = "Durée retenue pour ce contrat"
+STAGE = "stage"
 
 
 def avertissements_comparaison(eligibles: list[dict]) -> list[str]:
     """One list for all options: a warning shared by every option once, the others prefixed
-    with their option; the long « paramètre prolongé » notices (one per option, each listing
-    parameters) become one sentence that points to the detailed simulator."""
-    listes = [[_texte(a) for a in o.get("avertissements") or []] for o in eligibles]
-    prolonges = any(a.startswith(PROLONGE) for liste in listes for a in liste)
+    with their option; the « valeurs prolongées » sentence once. Durations that differ from the
+    horizon are not repeated here: the table says them."""
+    listes = [[_texte(a) for a in o.get("avertissements") or []
+               if not _texte(a).startswith(DUREE_RETENUE)] for o in eligibles]
+    prolonges = _uniques([[a for a in liste if a.startswith(PROLONGE)] for liste in listes])
     communs = [a for a in _uniques(listes) if all(a in liste for liste in listes)]
     sortie = [a for a in communs if not a.startswith(PROLONGE)]
     for o, liste in zip(eligibles, listes, strict=True):
         nom = str(o.get("libelle") or o.get("contrat"))
         sortie += [f"{nom} : {a}" for a in liste if a not in communs and not a.startswith(PROLONGE)]
-    if prolonges:
-        sortie.append(
-            "Certains paramètres légaux sont appliqués au-delà de la dernière date où ils ont été "
-            "vérifiés (dernière valeur connue) ; le simulateur « Coût d'une embauche » détaille "
-            "lesquels pour chaque contrat."
-        )
-    return sortie
+    return sortie + prolonges[:1]
+
+
+def _stage(o: dict) -> str:
+    """The trainee placement, outside the cost table: nothing is owed by the company."""
+    refs = [r for r in o.get("references") or [] if isinstance(r, dict)]
+    base = ""
+    if refs:
+        base = ('<p class="diese-source">Base légale : '
+                + " ; ".join(_lien(r) for r in refs) + "</p>")
+    texte = o.get("explication") or ("L'entreprise d'accueil ne verse ni salaire ni "
+                                     "gratification et ne paie pas de cotisations.")
+    return (
+        f'<section class="diese-stage" data-contrat="{escape(str(o.get("contrat", "")))}">'
+        f'<h3 id="stage">{escape(str(o.get("libelle") or "Stage"))} : aucun salaire à verser</h3>'
+        f"<p>{escape(str(texte))}</p>{base}</section>"
+    )
+
+
+def _libelle(o: dict) -> str:
+    return str(o.get("libelle") or o.get("contrat"))
 
 
 def comparaison(r: Any) -> str:
     options = (r.get("options") if isinstance(r, dict) else r) or []
     eligibles = [o for o in options if o.get("eligible")]
+    salaries = [o for o in eligibles if o.get("contrat") != STAGE]
+    stages = [o for o in eligibles if o.get("contrat") == STAGE]
     exclues = [o for o in options if not o.get("eligible")]
     horizon = next((o.get("horizon_mois") for o in eligibles if o.get("horizon_mois")), None)
     situation = next((o.get("situation") for o in options if o.get("situation")), {}) or {}
@@ -454,17 +556,23 @@ def comparaison(r: Any) -> str:
     blocs = ['<section class="diese-resultat" data-commande="comparer">',
              '<h2 id="resultat">Résultat</h2>',
              mention_estimation(parametres_au, situation.get("date_embauche")),
-             avertissements(avertissements_comparaison(eligibles))]
-    if eligibles:
-        tete = "".join(
-            f'<th scope="col" data-contrat="{escape(str(o.get("contrat", "")))}">'
-            f"{escape(str(o.get('libelle') or o.get('contrat')))}</th>"
-            for o in eligibles
-        )
+             avertissements(avertissements_comparaison(salaries or eligibles))]
+    if salaries:
+        autres = [o for o in salaries if horizon and o.get("duree_mois") != horizon]
+
+        def entete(o: dict) -> str:
+            duree = ""
+            if o in autres:
+                duree = (f'<br><span class="diese-duree-differente">sur '
+                         f'{escape(str(o.get("duree_mois")))} mois</span>')
+            return (f'<th scope="col" data-contrat="{escape(str(o.get("contrat", "")))}">'
+                    f"{escape(_libelle(o))}{duree}</th>")
+
+        tete = "".join(entete(o) for o in salaries)
 
         def rangee(titre: str, cle: str, source: str = "totaux") -> str:
             cellules = []
-            for o in eligibles:
+            for o in salaries:
                 v = o.get(cle) if source == "option" else (o.get("totaux") or {}).get(cle)
                 brut = "" if v is None else repr(float(v))
                 cellules.append(
@@ -476,16 +584,25 @@ def comparaison(r: Any) -> str:
         def texte(o: dict) -> str:
             aides = o.get("aides") or []
             if not aides:
-                return "<td>Aucune</td>"
-            return "<td>" + "<br>".join(
+                return '<td class="diese-texte">Aucune</td>'
+            return '<td class="diese-texte">' + "<br>".join(
                 f"{escape(str(a.get('nom', '')))} ({euros(a.get('montant'))})" for a in aides
             ) + "</td>"
 
         durees = "".join(
-            f"<td>{escape(str(o.get('duree_mois', '')))} mois</td>" for o in eligibles
+            f"<td>{escape(str(o.get('duree_mois', '')))} mois</td>" for o in salaries
         )
         duree = f"sur {horizon} mois" if horizon else "sur l'horizon commun"
+        notes = "".join(
+            f'<p class="diese-note-tableau" data-contrat="{escape(str(o.get("contrat", "")))}">'
+            f"{escape(_libelle(o))} : totaux sur {escape(str(o.get('duree_mois')))} mois, car la "
+            f"durée demandée ({escape(str(horizon))} mois) sort des durées permises pour ce "
+            "contrat.</p>"
+            for o in autres
+        )
         blocs.append(
+            '<p class="diese-indice-defilement" aria-hidden="true">Faites défiler le tableau '
+            "vers la droite pour voir toutes les options →</p>"
             '<div class="diese-defilement" role="region" aria-labelledby="diese-titre-comparaison"'
             ' tabindex="0"><table class="diese-comparaison">'
             f'<caption id="diese-titre-comparaison">Options possibles, {escape(duree)}</caption>'
@@ -498,17 +615,19 @@ def comparaison(r: Any) -> str:
             + rangee("Coût net moyen par mois", "cout_mensuel_moyen", "option")
             + rangee("Salaire net versé", "salaire_net")
             + '<tr><th scope="row">Aides mobilisables</th>'
-            + "".join(texte(o) for o in eligibles) + "</tr>"
+            + "".join(texte(o) for o in salaries) + "</tr>"
             + "</tbody></table></div>"
-            '<p class="diese-astuce">Pour le détail mois par mois d\'une option, ouvrez le '
+            + notes
+            + '<p class="diese-astuce">Pour le détail mois par mois d\'une option, ouvrez le '
             "simulateur « Coût d'une embauche » avec le même contrat.</p>"
         )
-    else:
+    elif not stages:
         blocs.append("<p>Aucune option n'est ouverte pour ce profil et cet employeur.</p>")
+    blocs += [_stage(o) for o in stages]
     if exclues:
         items = "".join(
             f'<li data-contrat="{escape(str(o.get("contrat", "")))}"><strong>'
-            f"{escape(str(o.get('libelle') or o.get('contrat')))}</strong> : "
+            f"{escape(_libelle(o))}</strong> : "
             f"{escape(str(o.get('raison') or 'non éligible'))}</li>"
             for o in exclues
         )
@@ -540,7 +659,7 @@ def oeth(r: dict) -> str:
     return (
         '<section class="diese-resultat" data-commande="oeth">'
         '<h2 id="resultat">Résultat</h2>'
-        + mention_estimation(r.get("parametres_au"))
+        + mention_estimation(r.get("parametres_au"), avertissement=AVERTISSEMENT_OETH)
         + f'<dl class="diese-synthese">{chiffres}</dl>'
         + constat
         + avertissements(r.get("avertissements") or [])

@@ -106,7 +106,8 @@ def champs_oeth() -> list[dict]:
                "Effectif de l'entreprise en moyenne sur l'année ; l'obligation commence à 20.",
                50, 0, 1000000, 1, unite="salariés"),
         _champ("beneficiaires", "Bénéficiaires employés", "decimal",
-               "Nombre de travailleurs handicapés employés (RQTH ou équivalent), en temps plein.",
+               "Nombre de travailleurs handicapés employés (RQTH ou équivalent), en équivalent "
+               "temps plein.",
                0, 0, 1000000, 0.1, unite="personnes"),
         _champ("annee", "Année", "entier", "L'année pour laquelle la contribution est due.",
                dt.date.today().year, 2024, 2030, 1),

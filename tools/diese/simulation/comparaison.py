@@ -18,7 +18,8 @@ HORIZON_DEFAUT, HORIZON_MAX = 12, 48
 class Option:
     __slots__ = ("contrat", "libelle", "eligible", "raison", "horizon_mois", "duree_mois",
                  "totaux", "aides", "salaire_brut_mensuel", "cout_mensuel_moyen",
-                 "avertissements", "situation", "parametres_au")
+                 "avertissements", "situation", "parametres_au", "explication",
+                 "references")
 
     def __init__(self, contrat: str, horizon: int) -> None:
         self.contrat = contrat
@@ -34,6 +35,9 @@ class Option:
         self.avertissements: list[str] = []
         self.situation: dict | None = None
         self.parametres_au: str | None = None
+        # Trainee placement only: what the host company owes (nothing) and the legal basis.
+        self.explication: str | None = None
+        self.references: list[dict] = []
 
     def en_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -85,6 +89,10 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
         option.avertissements = r.avertissements
         option.situation = r.situation
         option.parametres_au = r.parametres_au
+        if contrat == "stage":
+            brut = r.explications["salaire_brut"]
+            option.explication = brut["formule"]
+            option.references = list(brut.get("references") or [])
         if duree != horizon:
             portee = "ce seul mois" if duree == 1 else f"ces {duree} mois"
             option.avertissements = [*option.avertissements, (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .paie import LIBELLES, Bareme
 from .parametres import tous
 from .saisie import Situation
-from .textes import date_fr, euros, nombre, pourcent, valeur_texte
+from .textes import date_fr, euros, nombre, phrase_prolongation, pourcent, valeur_texte
 
 PRIORITAIRES = {"SMIC horaire", "plafond mensuel de la sécurité sociale",
                 "aide à l'embauche d'un apprenti", "emploi franc", "SMIC de référence de la RGDU"}
@@ -53,25 +53,32 @@ class Usages:
                     jours[ident] = jour
         return jours
 
-    def prolongations(self) -> list[str]:
+    def prolonges(self) -> dict[str, list[str]]:
+        """Parameters used after their last confirmed date, grouped by that date."""
         params = tous()
         groupes: dict[str, list[str]] = {}
         for ident, jour in self.jusqu_au.items():
             p = params[ident]
             if jour > p.derniere_date_confirmee and p.valeur(jour) is not None:
                 groupes.setdefault(p.derniere_date_confirmee, []).append(p.libelle)
+        return {d: sorted(set(noms), key=lambda n: (n not in PRIORITAIRES, n))
+                for d, noms in sorted(groupes.items())}
+
+    def prolongations(self) -> list[str]:
+        """The one plain sentence for the « À savoir » box (the list is in the explanations)."""
+        groupes = self.prolonges()
+        return [phrase_prolongation(list(groupes))] if groupes else []
+
+    def explication_prolongations(self) -> dict | None:
+        groupes = self.prolonges()
         if not groupes:
-            return []
-        morceaux = []
-        for d, noms in sorted(groupes.items()):
-            noms = sorted(set(noms), key=lambda n: (n not in PRIORITAIRES, n))
-            liste = ", ".join(noms[:4])
-            if len(noms) > 4:
-                liste += f" et {len(noms) - 4} autres"
-            morceaux.append(f"confirmés jusqu'au {date_fr(d)} : {liste}")
-        return ["Paramètre prolongé au-delà de sa dernière date confirmée : la simulation "
-                "applique la dernière valeur connue au-delà de la date où elle a été vérifiée ("
-                + " ; ".join(morceaux) + "). Le détail figure dans les explications."]
+            return None
+        notes = [f"Confirmées jusqu'au {date_fr(d)} : {', '.join(noms)}."
+                 for d, noms in groupes.items()]
+        return {"libelle": "Valeurs reprises au-delà de leur dernière confirmation",
+                "formule": ("Pour les mois où une valeur légale n'a pas encore été publiée ou "
+                            "confirmée, la simulation reprend la dernière valeur connue."),
+                "parametres": [], "notes": notes}
 
     def parametres_au(self) -> str:
         params = tous()
@@ -97,8 +104,8 @@ class Usages:
                 "statut": p.statut,
                 "confirme_jusqu_au": p.derniere_date_confirmee,
             }
-            if p.statut != "verifie" and p.note:
-                entree["note"] = p.note
+            if p.note_publique():
+                entree["note"] = p.note_publique()
             sortie.append(entree)
         sortie.sort(key=lambda e: (e["id"], e["date_effet"] or ""))
         return sortie
@@ -226,9 +233,7 @@ def construire_stage(s: Situation, usages: Usages, notes: list[str]) -> dict:
     p = tous()["stage.reference"]
     texte = ("Stagiaire de la formation professionnelle ou période de mise en situation en milieu "
              "professionnel (PMSMP) : l'entreprise d'accueil ne verse ni salaire ni gratification "
-             "et "
-             "ne paie pas de cotisations ; la personne garde son statut et sa rémunération ou son "
-             "allocation (France Travail, Région). " + p.note)
+             "et ne paie pas de cotisations. " + p.note_usager)
     vide = {"formule": "Rien à payer pour l'entreprise d'accueil.", "parametres": [], "notes": []}
     sources = usages.liste("salaire_brut")
     return {

@@ -168,8 +168,16 @@ def simuler_situation(s: Situation) -> Resultat:
     avertissements += usages.prolongations()
     explications = expl.construire(s, mois, premier, minima, usages, aides_sortie, notes,
                                    indemnite, notes_brut, notes_cotis)
+    _ajouter_prolongations(explications, usages)
     return Resultat(mois, totaux, aides_sortie, avertissements, explications,
                     usages.parametres_au(), s.en_dict())
+
+
+def _ajouter_prolongations(explications: dict, usages) -> None:
+    """The detailed list behind the one-sentence warning, at the end of the explanations."""
+    detail = usages.explication_prolongations()
+    if detail:
+        explications["valeurs_prolongees"] = detail
 
 
 def _part_smic(part: float) -> str:
@@ -206,6 +214,7 @@ def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) ->
     totaux["indemnite_fin_contrat"] = 0.0
     totaux["nombre_de_mois"] = len(mois)
     explications = expl.construire_stage(s, usages, notes)
+    _ajouter_prolongations(explications, usages)
     return Resultat(mois, totaux, [], avertissements + usages.prolongations(), explications,
                     usages.parametres_au(), s.en_dict())
 

@@ -9,7 +9,7 @@ import math
 from .erreurs import ErreurSaisie
 from .parametres import tous
 from .saisie import Lecteur
-from .textes import arrondi, date_fr, euros, valeur_texte
+from .textes import arrondi, euros, phrase_prolongation, valeur_texte
 
 CLES_OETH = ("effectif", "beneficiaires", "annee", "date", "aucune_action_depuis_3_ans")
 ANNEE_MIN, ANNEE_MAX = 2024, 2030
@@ -30,7 +30,8 @@ def _param(ident: str, jour: str) -> tuple[object, dict]:
     return val, {"id": ident, "libelle": p.libelle, "valeur": val,
                  "valeur_texte": valeur_texte(val, p.unite), "unite": p.unite,
                  "date_effet": p.dates[r] if r >= 0 else None, "source": p.source(r),
-                 "statut": p.statut, **({"note": p.note} if p.note else {})}
+                 "statut": p.statut,
+                 **({"note": p.note_publique()} if p.note_publique() else {})}
 
 
 def _contribution(manquantes: float, multiplicateur: int, smic: float) -> float:
@@ -69,19 +70,16 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
     mult, p_mult = _param("oeth.multiplicateurs", fin)
     smic, p_smic = _param("smic.horaire", fin)
     parametres = [p_seuil, p_taux, p_mult, p_smic]
-    avertissements = []
-    for ident in ("oeth.taux", "oeth.multiplicateurs", "smic.horaire"):
-        p = tous()[ident]
-        if fin > p.derniere_date_confirmee:
-            avertissements.append(f"Paramètre prolongé au-delà de sa dernière date confirmée : "
-                                  f"{p.libelle} (confirmé jusqu'au "
-                                  f"{date_fr(p.derniere_date_confirmee)}).")
-    avertissements.append("Les règles OETH (taux, seuil, multiplicateurs) n'ont pas pu être "
-                          "vérifiées dans openfisca-france ni modele-social : elles sont tirées du "
-                          "Code du travail (art. L5212-1 et suivants, D5212-19 et suivants) sans "
-                          "relecture sur Légifrance. Les déductions (sous-traitance avec des ESAT, "
-                          "EA ou travailleurs indépendants handicapés, dépenses déductibles) ne "
-                          "sont pas calculées.")
+    prolonges = [tous()[i].derniere_date_confirmee
+                 for i in ("oeth.taux", "oeth.multiplicateurs", "smic.horaire")
+                 if fin > tous()[i].derniere_date_confirmee]
+    avertissements = [phrase_prolongation(prolonges)] if prolonges else []
+    avertissements.append("Taux, seuil et multiplicateurs viennent du Code du travail "
+                          "(art. L5212-1 et suivants, D5212-19 et suivants) : valeurs à confirmer "
+                          "auprès de l'Agefiph. Les déductions possibles (achats auprès d'un ESAT, "
+                          "d'une entreprise adaptée ou d'un travailleur indépendant handicapé, "
+                          "certaines dépenses) ne sont pas calculées : elles réduisent la "
+                          "contribution.")
     assujetti = effectif >= seuil
     obligation = math.floor(effectif * taux) if assujetti else 0
     multiplicateur = 0

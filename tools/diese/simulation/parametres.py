@@ -16,6 +16,7 @@ FICHIER = Path(__file__).resolve().parent / "parametres.json"
 
 class Parametre:
     __slots__ = ("ident", "libelle", "description", "unite", "statut", "note", "sources",
+                 "confirmer_aupres", "note_usager",
                  "references", "derniere_date_confirmee", "dates", "valeurs", "refs_valeurs")
 
     def __init__(self, ident: str, brut: dict) -> None:
@@ -24,13 +25,23 @@ class Parametre:
         self.description: str = brut["description"]
         self.unite: str = brut["unite"]
         self.statut: str = brut["statut"]
-        self.note: str = brut["note"]
+        self.note: str = brut["note"]  # maintainers only (never shown by the simulators)
+        self.confirmer_aupres: str = brut.get("confirmer_aupres", "")
+        self.note_usager: str = brut.get("note_usager", "")
         self.sources: list[str] = brut["sources"]
         self.references: list[dict] = brut["references"]
         self.derniere_date_confirmee: str = brut["derniere_date_confirmee"]
         self.dates: list[str] = [v["date"] for v in brut["valeurs"]]
         self.valeurs: list[Any] = [v["valeur"] for v in brut["valeurs"]]
         self.refs_valeurs: list[list[dict]] = [v["references"] for v in brut["valeurs"]]
+
+    def note_publique(self) -> str:
+        """What the simulators may tell a user about this value: a plain note, and who can
+        confirm it when our sources did not."""
+        morceaux = [self.note_usager] if self.note_usager else []
+        if self.statut != "verifie":
+            morceaux.append(f"Valeur à confirmer auprès {self.confirmer_aupres}.")
+        return " ".join(morceaux)
 
     def rang(self, jour: str) -> int:
         """Index of the value in force on `jour` (ISO date), -1 before the first date of effect."""

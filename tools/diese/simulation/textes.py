@@ -35,6 +35,17 @@ def date_fr(iso: str) -> str:
     return f"{'1er' if j == 1 else j} {MOIS[int(mois) - 1]} {annee}"
 
 
+PROLONGATION = "Certaines valeurs légales"
+
+
+def phrase_prolongation(dates: list[str]) -> str:
+    """One plain sentence for values applied after their last confirmed date (the earliest
+    such date: the detailed list, date by date, is in the explanations)."""
+    quand = date_fr(min(dates))
+    return (f"{PROLONGATION} (taux de cotisation, SMIC…) n'ont pas encore été confirmées "
+            f"au-delà du {quand} : la simulation utilise la dernière valeur connue.")
+
+
 def valeur_lisible(valeur, unite: str) -> str:
     if valeur is None:
         return "aucune valeur à cette date"

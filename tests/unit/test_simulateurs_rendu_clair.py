@@ -1,0 +1,124 @@
+"""What the simulators show a company head: plain words, no maintainer notes, standard month
+abbreviations, a legible chart, the trainee placement outside the cost table."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from diese.simulateurs import rendu
+from diese.simulation.api import executer
+from diese.simulation.parametres import tous
+
+JARGON = ("openfisca", "modele-social", "Légifrance", "désaccord", "non vérifié", "non relu",
+          "Paramètre prolongé", "tranche 2")
+
+
+def resultat(commande: str, entree: dict) -> dict:
+    sortie = json.loads(executer(commande, json.dumps(entree)))
+    assert sortie["ok"], sortie
+    return sortie["resultat"]
+
+
+def sans_jargon(html: str) -> None:
+    for mot in JARGON:
+        assert mot.lower() not in html.lower(), mot
+
+
+@pytest.mark.parametrize(("commande", "entree"), [
+    ("simuler", {"date_embauche": "2026-10-01", "duree_mois": 13}),
+    ("simuler", {"contrat": "apprentissage", "age": 19, "date_embauche": "2026-09-01"}),
+    ("simuler", {"contrat": "stage", "date_embauche": "2026-09-01", "duree_mois": 1}),
+    ("comparer", {"profil": {"age": 19}, "employeur": {"date_embauche": "2027-09-01"}}),
+    ("oeth", {"effectif": 120, "annee": 2027}),
+])
+def test_aucune_note_de_mainteneur_a_l_ecran(commande, entree) -> None:
+    sans_jargon(rendu.rendre(commande, resultat(commande, entree)))
+
+
+def test_les_valeurs_non_confirmees_disent_aupres_de_qui_les_confirmer() -> None:
+    for p in tous().values():
+        if p.statut != "verifie":
+            assert p.confirmer_aupres, p.ident
+            assert p.note_publique().endswith(f"Valeur à confirmer auprès {p.confirmer_aupres}.")
+    html = rendu.rendre("simuler", resultat("simuler", {"date_embauche": "2026-10-01"}))
+    assert "Valeur à confirmer auprès de l&#x27;Urssaf." in html
+
+
+def test_une_seule_phrase_pour_les_valeurs_prolongees() -> None:
+    r = resultat("simuler", {"date_embauche": "2026-10-01", "duree_mois": 13})
+    html = rendu.rendre("simuler", r)
+    boite = html[html.index("À savoir"):html.index("</div>", html.index("À savoir"))]
+    assert boite.count("<li>") == 1
+    assert "confirmées au-delà du 1er juillet 2026" in boite
+    # The list, value by value, stays in the detail of the calculation.
+    detail = html[html.index('<details class="diese-detail"'):]
+    assert "Confirmées jusqu&#x27;au 1er juillet 2026 : SMIC horaire" in detail
+
+
+def test_oeth_ne_repete_rien_et_a_sa_propre_mention() -> None:
+    r = resultat("oeth", {"effectif": 120, "annee": 2027})
+    assert len(r["avertissements"]) == len(set(r["avertissements"])) == 2
+    html = rendu.rendre("oeth", r)
+    assert "déclaration annuelle en DSN" in html and "bulletin de paie" not in html
+    assert "auprès de l&#x27;Agefiph" in html
+
+
+@pytest.mark.parametrize(("iso", "attendu"), [
+    ("2026-01", "janv."), ("2026-02", "févr."), ("2026-03", "mars"), ("2026-04", "avr."),
+    ("2026-05", "mai"), ("2026-06", "juin"), ("2026-07", "juil."), ("2026-08", "août"),
+    ("2026-09", "sept."), ("2026-10", "oct."), ("2026-11", "nov."), ("2026-12", "déc."),
+])
+def test_abreviations_des_mois(iso, attendu) -> None:
+    assert rendu.mois_court(iso) == f"{attendu}\u00a02026"
+
+
+def _etiquettes(html: str) -> list[tuple[str, float, str, str]]:
+    return [(c, float(x), a, t) for c, x, a, t in re.findall(
+        r'<text class="(diese-graphique__axe[^"]*)" x="([\d.]+)" y="\d+" text-anchor="(\w+)">'
+        r"([^<]*)</text>", html)]
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 12, 13, 25, 48])
+def test_etiquettes_du_graphique_sans_chevauchement(n) -> None:
+    mois = [{"mois": f"{2026 + (8 + i) // 12}-{(8 + i) % 12 + 1:02d}", "cout_employeur": 2000,
+             "cout_net_aides": 1500} for i in range(n)]
+    etiquettes = _etiquettes(rendu.graphique(mois))
+    assert etiquettes[-1][3] == rendu.mois_court(mois[-1]["mois"])  # the last month shows
+    for police, garder in ((rendu.POLICE_AXE, lambda c: True),
+                           (rendu.POLICE_AXE_ETROIT, lambda c: "secondaire" not in c)):
+        bords = []
+        for classe, x, ancre, texte in etiquettes:
+            if not garder(classe):
+                continue
+            w = rendu._largeur_texte(texte, police)
+            gauche = x - w if ancre == "end" else x - w / 2
+            droite = x if ancre == "end" else x + w / 2
+            assert 0 <= gauche and droite <= 640, (texte, police)
+            bords.append((gauche, droite))
+        assert all(a[1] < b[0] for a, b in zip(bords, bords[1:], strict=False)), bords
+
+
+def test_note_quand_la_reduction_generale_change_au_1er_janvier() -> None:
+    r = resultat("simuler", {"date_embauche": "2026-10-01", "duree_mois": 6})
+    html = rendu.rendre("simuler", r)
+    assert html.count('class="diese-note-tableau"') == 1
+    assert "La réduction générale change au 1er janvier 2027" in html
+    stable = resultat("simuler", {"date_embauche": "2026-02-01", "duree_mois": 6})
+    assert "diese-note-tableau" not in rendu.rendre("simuler", stable)
+
+
+def test_comparer_sort_le_stage_du_tableau_et_montre_les_durees() -> None:
+    r = resultat("comparer", {"profil": {"age": 19},
+                              "employeur": {"date_embauche": "2026-09-01", "horizon_mois": 3}})
+    html = rendu.rendre("comparer", r)
+    tableau = html[html.index('<table class="diese-comparaison"'):html.index("</table>")]
+    assert 'data-contrat="stage"' not in tableau
+    assert "aucun salaire à verser" in html and "Base légale" in html and "L5135-1" in html
+    # Apprenticeship lasts at least 6 months: said in its column heading and under the table.
+    assert re.search(r'data-contrat="apprentissage">[^<]*<br><span class="diese-duree-differente">'
+                     r"sur \d+ mois</span>", tableau)
+    assert re.search(r'class="diese-note-tableau" data-contrat="apprentissage">', html)
+    assert "Durée retenue pour ce contrat" not in html  # no longer repeated in « À savoir »
+    assert "faites défiler" in html.lower()
