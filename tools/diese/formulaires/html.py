@@ -174,7 +174,8 @@ def generer_html(definition: dict, niveau: int = 2) -> str:
     """The <form> element; section headings start at <h{niveau}>. One line, no blank line, so
     that Markdown passes it through as a raw HTML block."""
     r = _Rendu(definition)
-    r(f'<form class="diese-formulaire" id="{r.id("formulaire")}" '
+    # The fields repeat the guide's fiches and questionnaire, already indexed on the guide pages.
+    r(f'<form class="diese-formulaire" id="{r.id("formulaire")}" data-search-exclude '
       f'data-diese-formulaire="{_e(definition["id"])}" autocomplete="off" '
       f'aria-label="{_e(definition["titre"])}">')
     r('<div class="diese-formulaire__barre" hidden>'

@@ -24,6 +24,11 @@ FAMILLES = {
 }
 # Material's own wrappers: the table keeps the theme's style and scrolls sideways on a phone.
 _ENVELOPPE = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+# The parameter tables are long lists of rates: kept out of the search index, which every page
+# downloads (the page's headings and text still lead there).
+_ENVELOPPE_HORS_RECHERCHE = (
+    '<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table">'
+)
 STATUTS = {
     "verifie": "vérifié",
     "desaccord": "sources en désaccord",
@@ -52,7 +57,7 @@ def tableau_parametres() -> str:
         if not lignes:
             continue
         blocs.append(
-            f"<h3>{escape(titre)}</h3>{_ENVELOPPE}<table>"
+            f"<h3>{escape(titre)}</h3>{_ENVELOPPE_HORS_RECHERCHE}<table>"
             '<thead><tr><th scope="col">Paramètre</th><th scope="col">Valeurs, par date '
             'd\'effet</th><th scope="col">Sources et vérification</th></tr></thead><tbody>'
             + "".join(lignes) + "</tbody></table></div></div>")

@@ -221,6 +221,7 @@ def widget(commande: str, racine_site: str) -> str:
         "Résultat calculé à la publication du site pour la situation par défaut. "
         '<span class="diese-sans-js">Activez JavaScript pour modifier la simulation.</span></p>'
         '<div class="diese-simulateur__annonce" aria-live="polite"></div>'
-        f'<div class="diese-simulateur__resultat">{resultat}</div>'
+        # Figures of one example situation: not what a search should find (and heavy to index).
+        f'<div class="diese-simulateur__resultat" data-search-exclude>{resultat}</div>'
         "</div>"
     )
