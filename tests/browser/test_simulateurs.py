@@ -289,3 +289,18 @@ def test_prerendu_visible_sans_javascript(navigateur, serveur, chemin) -> None:
     assert "estimation" in mention
     contexte.close()
     assert not garde.sorties
+
+
+def test_moteur_indisponible_message_clair_et_prerendu_garde(navigateur, serveur) -> None:
+    """If Python cannot start (here the runtime is refused, as when WebAssembly is blocked),
+    the widget says so in French and keeps the pre-rendered figures."""
+    contexte = navigateur.new_context(base_url=serveur, locale="fr-FR")
+    contexte.route("**/assets/pyodide/**", lambda route: route.fulfill(status=404, body=""))
+    page = contexte.new_page()
+    page.goto("outils/cout-embauche/")
+    chiffres = page.inner_text(".diese-simulateur__resultat")
+    page.wait_for_selector('#simulateur[data-etat="erreur"]', timeout=ATTENTE_MS)
+    etat = page.inner_text(".diese-simulateur__etat")
+    assert "moteur de calcul" in etat.lower()
+    assert page.inner_text(".diese-simulateur__resultat") == chiffres and "€" in chiffres
+    contexte.close()
