@@ -280,3 +280,27 @@ def charger_definitions(dossier: Path = DOSSIER) -> list[dict]:
     definitions = [charger_definition(f) for f in fichiers]
     rang = {ident: n for n, ident in enumerate(ORDRE)}
     return sorted(definitions, key=lambda d: (rang.get(d["id"], len(ORDRE)), d["id"]))
+
+
+@dataclass(frozen=True)
+class Etape:
+    """One section of a form in reading order, with what every format writes before it."""
+
+    section: dict
+    titre_partie: str | None  # a part heading to write first (its first section), else None
+    dans_une_partie: bool  # the section's heading sits one level below its part's
+
+
+def sections_et_parties(definition: dict) -> Iterator[Etape]:
+    """The sections in order. A part heading is written once, before the part's first section,
+    unless that section has the part's own title (then the section heading stands for both)."""
+    partie = None
+    for section in definition["sections"]:
+        titre_partie, dessous = None, False
+        if section.get("partie"):
+            if section["partie"] != partie:
+                partie = section["partie"]
+                if partie != section["titre"]:
+                    titre_partie = partie
+            dessous = partie != section["titre"]
+        yield Etape(section, titre_partie, dessous)

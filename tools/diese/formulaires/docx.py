@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
 
 from ._zip import zip_fige
-from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau
+from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, sections_et_parties
 
 LARGEUR_UTILE_CM = 17.0
 GRIS = RGBColor(0x55, 0x5A, 0x66)
@@ -241,15 +241,11 @@ def generer_docx(definition: dict) -> bytes:
         r.doc.add_paragraph(texte)
     r.aide("Cochez une case d'un clic (ou remplacez ☐ par ☒) ; écrivez dans les cases vides "
            "des tableaux.")
-    partie = None
-    for section in definition["sections"]:
-        niveau = 1
-        if section.get("partie"):
-            if section["partie"] != partie:
-                partie = section["partie"]
-                if partie != section["titre"]:
-                    r.doc.add_heading(partie, level=1)
-            niveau = 2 if partie != section["titre"] else 1
+    for etape in sections_et_parties(definition):
+        section = etape.section
+        if etape.titre_partie:
+            r.doc.add_heading(etape.titre_partie, level=1)
+        niveau = 2 if etape.dans_une_partie else 1
         r.doc.add_heading(section["titre"], level=niveau)
         for texte in section.get("texte", []):
             r.doc.add_paragraph(texte)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, nom_champ
+from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, nom_champ, sections_et_parties
 
 
 def _e(texte: str) -> str:
@@ -184,16 +184,11 @@ def generer_html(definition: dict, niveau: int = 2) -> str:
       '<p class="diese-formulaire__etat" role="status" aria-live="polite"></p></div>')
     for texte in definition.get("introduction", []):
         r(f'<p class="diese-formulaire__intro">{_e(texte)}</p>')
-    partie = None
-    for section in definition["sections"]:
-        h = niveau
-        if section.get("partie"):
-            if section["partie"] != partie:
-                partie = section["partie"]
-                if partie != section["titre"]:
-                    r(f'<h{niveau} class="diese-formulaire__partie">{_e(partie)}</h{niveau}>')
-            if partie != section["titre"]:
-                h = niveau + 1
+    for etape in sections_et_parties(definition):
+        section = etape.section
+        if etape.titre_partie:
+            r(f'<h{niveau} class="diese-formulaire__partie">{_e(etape.titre_partie)}</h{niveau}>')
+        h = niveau + 1 if etape.dans_une_partie else niveau
         ident = r.id("section", section["id"])
         r(f'<section class="diese-formulaire__section" aria-labelledby="{ident}">'
           f'<h{h} id="{ident}">{_e(section["titre"])}</h{h}>')

@@ -25,7 +25,7 @@ from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import H, List, ListItem, P, Span
 
 from ._zip import zip_fige
-from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau
+from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, sections_et_parties
 
 CASE = "☐"
 LARGEUR_UTILE_CM = 17.0
@@ -298,15 +298,11 @@ def generer_odt(definition: dict) -> bytes:
         r.ajouter(r.p(texte))
     r.ajouter(r.p("Cochez une case en remplaçant ☐ par ☒ ; écrivez dans les cases vides des "
                   "tableaux.", r.s.aide))
-    partie = None
-    for section in definition["sections"]:
-        niveau = 2
-        if section.get("partie"):
-            if section["partie"] != partie:
-                partie = section["partie"]
-                if partie != section["titre"]:
-                    r.ajouter(H(outlinelevel=2, stylename=r.s.h2, text=partie))
-            niveau = 3 if partie != section["titre"] else 2
+    for etape in sections_et_parties(definition):
+        section = etape.section
+        if etape.titre_partie:
+            r.ajouter(H(outlinelevel=2, stylename=r.s.h2, text=etape.titre_partie))
+        niveau = 3 if etape.dans_une_partie else 2
         r.ajouter(H(outlinelevel=niveau, stylename=r.s.h3 if niveau == 3 else r.s.h2,
                     text=section["titre"]))
         for texte in section.get("texte", []):

@@ -15,7 +15,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from ._reportlab import corriger
-from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, nom_champ
+from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, nom_champ, sections_et_parties
 
 LARGEUR, HAUTEUR = A4
 MARGE_X, MARGE_HAUT, MARGE_BAS = 40.0, 44.0, 46.0
@@ -439,12 +439,10 @@ def generer_pdf(definition: dict) -> bytes:
     canvas.setViewerPreference("DisplayDocTitle", "true")
     p = _Page(canvas, definition["titre"])
     _titre(p, definition)
-    partie = None
-    for section in definition["sections"]:
-        if section.get("partie") and section["partie"] != partie:
-            partie = section["partie"]
-            if partie != section["titre"]:
-                _partie(p, partie)
+    for etape in sections_et_parties(definition):
+        section = etape.section
+        if etape.titre_partie:
+            _partie(p, etape.titre_partie)
         _section(p, section)
         _champs(p, section["champs"], section["titre"])
     p.pied()
