@@ -304,3 +304,12 @@ def sections_et_parties(definition: dict) -> Iterator[Etape]:
                     titre_partie = partie
             dessous = partie != section["titre"]
         yield Etape(section, titre_partie, dessous)
+
+
+def suite(champs: list[dict], debut: int, types: set[str]) -> list[dict]:
+    """The run of consecutive fields from `debut` whose type is in `types` (signatures side by
+    side, short text fields sharing a line): every maker lays such runs out together."""
+    fin = debut
+    while fin < len(champs) and champs[fin]["type"] in types:
+        fin += 1
+    return champs[debut:fin]

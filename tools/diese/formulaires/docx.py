@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
 
 from ._zip import zip_fige
-from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, sections_et_parties
+from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, sections_et_parties, suite
 
 LARGEUR_UTILE_CM = 17.0
 GRIS = RGBColor(0x55, 0x5A, 0x66)
@@ -200,12 +200,9 @@ def _champs(r: _Redacteur, section: dict) -> None:
     while n < len(champs):
         champ, type_ = champs[n], champs[n]["type"]
         if type_ in {"texte", "date", "signature"}:
-            groupe = {"signature"} if type_ == "signature" else {"texte", "date"}
-            fin = n
-            while fin < len(champs) and champs[fin]["type"] in groupe:
-                fin += 1
-            (_signatures if type_ == "signature" else _textes_courts)(r, champs[n:fin])
-            n = fin
+            groupe = suite(champs, n, {"signature"} if type_ == "signature" else {"texte", "date"})
+            (_signatures if type_ == "signature" else _textes_courts)(r, groupe)
+            n += len(groupe)
             continue
         if type_ == "texte_long":
             _texte_long(r, champ)

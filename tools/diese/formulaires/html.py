@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from html import escape
 
-from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, nom_champ, sections_et_parties
+from .definition import (
+    BORNES_PAR_DEFAUT,
+    ECHELLE,
+    lignes_tableau,
+    nom_champ,
+    sections_et_parties,
+    suite,
+)
 
 
 def _e(texte: str) -> str:
@@ -151,11 +158,9 @@ def _champs(r: _Rendu, section: dict) -> None:
     while n < len(champs):
         champ, type_ = champs[n], champs[n]["type"]
         if type_ == "signature":
-            fin = n
-            while fin < len(champs) and champs[fin]["type"] == "signature":
-                fin += 1
-            _signatures(r, champs[n:fin])
-            n = fin
+            groupe = suite(champs, n, {"signature"})
+            _signatures(r, groupe)
+            n += len(groupe)
             continue
         if type_ in {"texte", "date", "texte_long"}:
             _texte(r, champ)

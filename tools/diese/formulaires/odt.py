@@ -25,7 +25,7 @@ from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import H, List, ListItem, P, Span
 
 from ._zip import zip_fige
-from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, sections_et_parties
+from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, sections_et_parties, suite
 
 CASE = "☐"
 LARGEUR_UTILE_CM = 17.0
@@ -251,15 +251,12 @@ def _champs(r: _Redacteur, section: dict) -> None:
     while n < len(champs):
         champ, type_ = champs[n], champs[n]["type"]
         if type_ in {"texte", "date", "signature"}:
-            fin = n
-            courts = {"texte", "date"} if type_ != "signature" else {"signature"}
-            while fin < len(champs) and champs[fin]["type"] in courts:
-                fin += 1
+            groupe = suite(champs, n, {"signature"} if type_ == "signature" else {"texte", "date"})
             if type_ == "signature":
-                _signatures(r, champs[n:fin])
+                _signatures(r, groupe)
             else:
-                _textes_courts(r, champs[n:fin], f"{section['id']}-{champ['id']}")
-            n = fin
+                _textes_courts(r, groupe, f"{section['id']}-{champ['id']}")
+            n += len(groupe)
             continue
         if type_ == "texte_long":
             _texte_long(r, champ)

@@ -15,7 +15,14 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from ._reportlab import corriger
-from .definition import BORNES_PAR_DEFAUT, ECHELLE, lignes_tableau, nom_champ, sections_et_parties
+from .definition import (
+    BORNES_PAR_DEFAUT,
+    ECHELLE,
+    lignes_tableau,
+    nom_champ,
+    sections_et_parties,
+    suite,
+)
 
 LARGEUR, HAUTEUR = A4
 MARGE_X, MARGE_HAUT, MARGE_BAS = 40.0, 44.0, 46.0
@@ -411,11 +418,9 @@ def _champs(p: _Page, champs: list[dict], titre_section: str = "") -> None:
             n += len(groupe)
             continue
         if type_ == "signature":
-            fin = n
-            while fin < len(champs) and champs[fin]["type"] == "signature":
-                fin += 1
-            _signatures(p, champs[n:fin])
-            n = fin
+            groupe = suite(champs, n, {"signature"})
+            _signatures(p, groupe)
+            n += len(groupe)
             continue
         if type_ == "tableau":
             _tableau(p, champ, legende=champ["libelle"] != titre_section)
