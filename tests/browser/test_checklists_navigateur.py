@@ -43,7 +43,9 @@ def confirmer(page, bouton: str = "ok", nom: str | None = None) -> None:
     if nom is not None:
         dialogue.locator("input").fill(nom)
     dialogue.locator(f"button[value={bouton}]").click()
-    dialogue.wait_for(state="detached")
+    # Not the [open] locator: `open` goes at close(), but the "close" event that applies
+    # the answer (and removes the element) comes in a later task.
+    page.locator("dialog.diese-cl-dialogue").wait_for(state="detached")
 
 
 def exporter(page, action: str = "export-json"):
