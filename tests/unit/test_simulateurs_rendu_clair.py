@@ -57,6 +57,19 @@ def test_une_seule_phrase_pour_les_valeurs_prolongees() -> None:
     assert "Confirmées jusqu&#x27;au 1er juillet 2026 : SMIC horaire" in detail
 
 
+def test_comparer_la_phrase_des_valeurs_prolongees_suit_la_mention() -> None:
+    """Options confirmed to different dates: the page gives the earliest, in both places."""
+    r = resultat("comparer", {"profil": {"age": 30}, "employeur": {"date_embauche": "2026-11-26"}})
+    dates = {o["contrat"]: o["parametres_au"] for o in r if o.get("parametres_au")}
+    assert len(set(dates.values())) > 1, dates  # otherwise this test proves nothing
+    html = rendu.rendre("comparer", r)
+    mention = re.search(r'data-parametres-au="([^"]+)"', html).group(1)
+    assert mention == min(dates.values())
+    boite = html[html.index("À savoir"):html.index("</div>", html.index("À savoir"))]
+    assert boite.count("Certaines valeurs légales") == 1
+    assert f"au-delà du {rendu.date_longue(mention)}" in boite
+
+
 def test_oeth_ne_repete_rien_et_a_sa_propre_mention() -> None:
     r = resultat("oeth", {"effectif": 120, "annee": 2027})
     assert len(r["avertissements"]) == len(set(r["avertissements"])) == 2

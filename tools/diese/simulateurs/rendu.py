@@ -513,7 +513,11 @@ def avertissements_comparaison(eligibles: list[dict]) -> list[str]:
     horizon are not repeated here: the table says them."""
     listes = [[_texte(a) for a in o.get("avertissements") or []
                if not _texte(a).startswith(DUREE_RETENUE)] for o in eligibles]
-    prolonges = _uniques([[a for a in liste if a.startswith(PROLONGE)] for liste in listes])
+    # The sentence of the earliest confirmation date: the one the page's mention gives.
+    prolonges = [a for _, a in sorted(
+        (str(o.get("parametres_au") or "9999"), a)
+        for o, liste in zip(eligibles, listes, strict=True) for a in liste if a.startswith(PROLONGE)
+    )]
     communs = [a for a in _uniques(listes) if all(a in liste for liste in listes)]
     sortie = [a for a in communs if not a.startswith(PROLONGE)]
     for o, liste in zip(eligibles, listes, strict=True):
