@@ -40,7 +40,7 @@ def test_evaluation_remplir_retrouver_imprimer_vider(page, axe) -> None:
     assert formulaire.get_attribute("action") is None
     assert axe(page, ".md-content") == []
 
-    page.get_by_label("Entreprise d'accueil").fill("Boulangerie Martin")
+    page.get_by_label("Entreprise d’accueil").fill("Boulangerie Martin")
     page.get_by_label("Organisme de formation", exact=True).fill("Organisme X")
     page.locator("#f-evaluation-stage-comportement_ponctualite_note-4").check()
     page.get_by_role("group", name="Conseillez-vous à ce jeune").get_by_label("oui").check()
@@ -50,7 +50,7 @@ def test_evaluation_remplir_retrouver_imprimer_vider(page, axe) -> None:
 
     # The draft comes back after a reload, from this browser's storage only.
     page.reload()
-    assert page.get_by_label("Entreprise d'accueil").input_value() == "Boulangerie Martin"
+    assert page.get_by_label("Entreprise d’accueil").input_value() == "Boulangerie Martin"
     assert page.locator("#f-evaluation-stage-comportement_ponctualite_note-4").is_checked()
     assert page.get_by_label("Pourquoi ?").input_value() == "Motivé.\nRégulier."
     assert "Brouillon retrouvé" in etat.inner_text()
@@ -60,14 +60,14 @@ def test_evaluation_remplir_retrouver_imprimer_vider(page, axe) -> None:
     assert page.locator(".diese-formulaire__barre").is_hidden()
     assert page.locator(".diese-formulaire__note").is_hidden()
     assert page.locator("a[href$='.pdf']").first.is_hidden()
-    assert page.get_by_label("Entreprise d'accueil").is_visible()
+    assert page.get_by_label("Entreprise d’accueil").is_visible()
     assert page.locator(".diese-signature").count() == 3
     assert page.pdf(format="A4")[:5] == b"%PDF-"
     page.emulate_media(media="screen")
 
     page.once("dialog", lambda dialogue: dialogue.accept())
     page.get_by_role("button", name="Vider le formulaire").click()
-    assert page.get_by_label("Entreprise d'accueil").input_value() == ""
+    assert page.get_by_label("Entreprise d’accueil").input_value() == ""
     assert not page.locator("#f-evaluation-stage-comportement_ponctualite_note-4").is_checked()
     assert page.evaluate("localStorage.getItem('diese-formulaire:evaluation-stage')") is None
     assert page.erreurs_js == []

@@ -81,7 +81,7 @@ def test_les_remplacements_attendus() -> None:
     assert "RSA" in par_terme["RMI"].aujourdhui and "2009" in par_terme["RMI"].depuis
     assert "France Travail" in par_terme["ANPE"].aujourdhui
     assert "2024" in par_terme["ANPE"].depuis
-    assert "contrat d'engagement jeune" in par_terme["TRACE"].aujourdhui
+    assert "contrat d’engagement jeune" in par_terme["TRACE"].aujourdhui
     assert "professionnalisation" in par_terme["contrat de qualification"].aujourdhui
 
 
@@ -133,12 +133,12 @@ def test_infobulle_en_phrases_sans_deux_points_enchaines() -> None:
     """« Développé — définition. Aujourd’hui : … »: never two colons in one sentence."""
     par_terme = {t.terme: t for t in charger_glossaire()}
     assert par_terme["ANPE"].resume().startswith(
-        "Agence nationale pour l'emploi — service public de placement"
+        "Agence nationale pour l’emploi — service public de placement"
     )
     assert ". Aujourd’hui : Pôle emploi" in par_terme["ANPE"].resume()
     assert par_terme["TPE"].resume() == (
         "Très petites entreprises — entreprises de moins de 10 salariés"
-        " (« microentreprises » pour l'Insee)."
+        " (« microentreprises » pour l’Insee)."
     )
     enchaines = [
         phrase
@@ -154,7 +154,7 @@ def test_abreviations_une_ligne_par_ecriture() -> None:
     lignes = abreviations_markdown(termes).splitlines()
     assert len(lignes) == sum(len(t.ecritures()) for t in termes if t.infobulle)
     rmi = next(ligne for ligne in lignes if ligne.startswith("*[RMI]:"))
-    assert "Revenu minimum d'insertion" in rmi and "RSA" in rmi
+    assert "Revenu minimum d’insertion" in rmi and "RSA" in rmi
     assert all("\n" not in ligne and "]: " in ligne for ligne in lignes)
 
 

@@ -43,7 +43,7 @@ def test_les_valeurs_non_confirmees_disent_aupres_de_qui_les_confirmer() -> None
             assert p.confirmer_aupres, p.ident
             assert p.note_publique().endswith(f"Valeur à confirmer auprès {p.confirmer_aupres}.")
     html = rendu.rendre("simuler", resultat("simuler", {"date_embauche": "2026-10-01"}))
-    assert "Valeur à confirmer auprès de l&#x27;Urssaf." in html
+    assert "Valeur à confirmer auprès de l’Urssaf." in html
 
 
 def test_une_seule_phrase_pour_les_valeurs_prolongees() -> None:
@@ -54,7 +54,7 @@ def test_une_seule_phrase_pour_les_valeurs_prolongees() -> None:
     assert "confirmées au-delà du 1er juillet 2026" in boite
     # The list, value by value, stays in the detail of the calculation.
     detail = html[html.index('<details class="diese-detail"'):]
-    assert "Confirmées jusqu&#x27;au 1er juillet 2026 : SMIC horaire" in detail
+    assert "Confirmées jusqu’au 1er juillet 2026 : SMIC horaire" in detail
 
 
 def test_comparer_la_phrase_des_valeurs_prolongees_suit_la_mention() -> None:
@@ -75,7 +75,7 @@ def test_oeth_ne_repete_rien_et_a_sa_propre_mention() -> None:
     assert len(r["avertissements"]) == len(set(r["avertissements"])) == 2
     html = rendu.rendre("oeth", r)
     assert "déclaration annuelle en DSN" in html and "bulletin de paie" not in html
-    assert "auprès de l&#x27;Agefiph" in html
+    assert "auprès de l’Agefiph" in html
 
 
 @pytest.mark.parametrize(("iso", "attendu"), [

@@ -7,7 +7,7 @@ import sys
 
 # command -> module exposing `main(argv: list[str]) -> int`
 COMMANDES: dict[str, tuple[str, str]] = {
-    "simuler": ("diese.simulation.cli", "calcule le coût d'une embauche (JSON en entrée)"),
+    "simuler": ("diese.simulation.cli", "calcule le coût d’une embauche (JSON en entrée)"),
     "comparer": ("diese.simulation.cli", "compare les contrats possibles pour un candidat"),
     "formulaires": ("diese.formulaires.cli", "écrit les formulaires PDF, ODT et DOCX"),
     "liens": ("diese.liens.cli", "vérifie les adresses des sites référencés"),

@@ -1,6 +1,6 @@
 /* DIESE Guide — check-lists : cases enregistrées sur l'appareil (localStorage, par identifiant
-   d'élément), dossiers nommés, avancement, notes, export / import, impression.
-   Rien n'est envoyé nulle part. Monté par `document$` (navigation instantanée de Material) ;
+   d’élément), dossiers nommés, avancement, notes, export / import, impression.
+   Rien n’est envoyé nulle part. Monté par `document$` (navigation instantanée de Material) ;
    sans élément `.diese-cl` sur la page, ne fait rien. */
 (() => {
   "use strict";
@@ -48,7 +48,7 @@
   }
 
   /* Un dossier que l'on n'a encore ni coché, ni annoté, ni renommé, ni vidé : sa date de création
-     n'est pas une « modification ». */
+     n’est pas une « modification ». */
   const jamaisModifie = (d) => d.modifie === d.cree && !Object.keys(d.elements).length;
   const libelleModification = (d) =>
     (jamaisModifie(d) ? "Aucune modification" : `Dernière modification : ${dateLisible(d.modifie)}`);

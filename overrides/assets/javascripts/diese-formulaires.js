@@ -75,7 +75,7 @@
       const heure = new Date().toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" });
       dire(ecrire(cle, valeurs(form))
         ? `Brouillon enregistré sur cet appareil à ${heure}.`
-        : "Le navigateur refuse l'enregistrement : pensez à imprimer avant de fermer.");
+        : "Le navigateur refuse l’enregistrement : pensez à imprimer avant de fermer.");
     });
     form.addEventListener("click", (e) => {
       const bouton = e.target.closest("button[data-action]");

@@ -1,5 +1,5 @@
 /* DIESE Guide — enregistre le service worker (sw.js, généré à la construction) pour que le site
-   s'ouvre hors ligne après une première visite. La racine du site est déduite de l'adresse de ce
+   s’ouvre hors ligne après une première visite. La racine du site est déduite de l’adresse de ce
    script (assets/javascripts/), le site pouvant être publié sous un préfixe. */
 (() => {
   "use strict";

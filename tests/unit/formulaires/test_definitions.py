@@ -31,14 +31,14 @@ def test_ni_cfas_ni_clermont_ce_sont_des_champs(definitions) -> None:
 def test_evaluation_reprend_les_rubriques_du_guide(definitions) -> None:
     textes = libelles(definitions["evaluation-stage"])
     for attendu in (
-        "Entreprise d'accueil", "Secteur d'activité", "Nom du responsable", "Nom du tuteur",
+        "Entreprise d’accueil", "Secteur d’activité", "Nom du responsable", "Nom du tuteur",
         "Nom du stagiaire", "Poste occupé", "Nom du formateur référent", "Stage n°",
         "Objectif général", "Présentation", "Ponctualité", "Assiduité",
-        "Savoir-vivre / politesse", "Intégration dans l'équipe", "Communication",
+        "Savoir-vivre / politesse", "Intégration dans l’équipe", "Communication",
         "Respect des consignes", "Acceptation des remarques / écoute",
         "Adhésion spontanée au travail", "Tâches réalisées", "Matériel utilisé",
         "Conseillez-vous à ce jeune de poursuivre dans ce métier ?", "Pourquoi ?",
-        "Existe-t-il des perspectives d'emploi pour ce jeune dans votre entreprise ?",
+        "Existe-t-il des perspectives d’emploi pour ce jeune dans votre entreprise ?",
         "Fait à",
     ):
         assert attendu in textes, attendu
@@ -60,7 +60,7 @@ def test_suivi_apprenti_garde_les_en_tetes_verticaux(definitions) -> None:
 def test_questionnaire_a_ses_trois_themes_et_la_page_de_garde(definitions) -> None:
     questionnaire = definitions["questionnaire-etat-des-lieux"]
     parties = {s.get("partie") for s in questionnaire["sections"]} - {None}
-    assert {"Sensibilisation des entreprises", "Accompagnement & suivi dans l'entreprise",
+    assert {"Sensibilisation des entreprises", "Accompagnement & suivi dans l’entreprise",
             "Accompagnement social des stagiaires", "Résultats et produits attendus"} == parties
     assert questionnaire["introduction"][0] == "Madame, Monsieur,"
 

@@ -21,13 +21,13 @@ MAUVAISES_SAISIES = [
     ({"contrat": "interim"}, "contrat", "Contrat inconnu"),
     ({"contrat": "apprentissage", "age": 35}, "age", "29 ans"),
     ({"contrat": "apprentissage", "age": 15}, "age", "16 ans"),
-    ({"contrat": "apprentissage"}, "age", "Indiquez l'âge"),
-    ({"contrat": "professionnalisation", "age": 40}, "age", "demandeurs d'emploi"),
+    ({"contrat": "apprentissage"}, "age", "Indiquez l’âge"),
+    ({"contrat": "professionnalisation", "age": 40}, "age", "demandeurs d’emploi"),
     ({"salaire_brut_mensuel": 1500}, "salaire_brut_mensuel", "inférieur au minimum légal"),
     ({"heures_hebdo": 50}, "heures_hebdo", "48 heures"),
     ({"heures_hebdo": 39, "age": 17}, "heures_hebdo", "moins de 18 ans"),
     ({"effectif": -3}, "effectif", "négatif"),
-    ({"date_embauche": "2026-02-30"}, "date_embauche", "n'existe pas"),
+    ({"date_embauche": "2026-02-30"}, "date_embauche", "n’existe pas"),
     ({"date_embauche": "01/03/2026"}, "date_embauche", "AAAA-MM-JJ"),
     ({"date_embauche": "2023-12-31"}, "date_embauche", "1er janvier 2024"),
     ({"date_naissance": "2030-01-01"}, "date_naissance", "précéder"),
@@ -109,7 +109,7 @@ def test_avertissement_parametre_prolonge():
     r = simuler({"date_embauche": "2028-01-01"}).en_dict()
     prolonges = [a for a in r["avertissements"] if "dernière valeur connue" in a]
     # One plain sentence on the result; the list of values stays in the explanations.
-    assert len(prolonges) == 1 and "n'ont pas encore été confirmées au-delà du" in prolonges[0]
+    assert len(prolonges) == 1 and "n’ont pas encore été confirmées au-delà du" in prolonges[0]
     assert "Agirc" not in prolonges[0] and "Paramètre" not in prolonges[0]
     assert any("SMIC horaire" in n for n in r["explications"]["valeurs_prolongees"]["notes"])
     assert r["parametres_au"] < "2028-01-01"

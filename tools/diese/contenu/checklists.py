@@ -95,7 +95,7 @@ def _ids_uniques(entrees: list[dict], fichier: Path, champ: str) -> None:
         if entree["id"] in vus:
             raise ErreurDonnees(
                 f"{fichier} : champ {champ}[{rang}].id : identifiant « {entree['id']} » déjà "
-                f"utilisé à l'entrée {champ}[{vus[entree['id']]}]"
+                f"utilisé à l’entrée {champ}[{vus[entree['id']]}]"
             )
         vus[entree["id"]] = rang
 

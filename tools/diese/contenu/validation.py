@@ -41,7 +41,7 @@ def verifier_ids_uniques(elements: list[dict], fichier: Path | str, cle: str = "
         if valeur in vus:
             raise ErreurDonnees(
                 f"{fichier} : champ [{rang}].{cle} : identifiant « {valeur} » déjà utilisé "
-                f"à l'entrée [{vus[valeur]}]"
+                f"à l’entrée [{vus[valeur]}]"
             )
         vus[valeur] = rang
 

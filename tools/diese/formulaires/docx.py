@@ -236,7 +236,7 @@ def generer_docx(definition: dict) -> bytes:
     r.aide(definition["source"])
     for texte in definition.get("introduction", []):
         r.doc.add_paragraph(texte)
-    r.aide("Cochez une case d'un clic (ou remplacez ☐ par ☒) ; écrivez dans les cases vides "
+    r.aide("Cochez une case d’un clic (ou remplacez ☐ par ☒) ; écrivez dans les cases vides "
            "des tableaux.")
     for etape in sections_et_parties(definition):
         section = etape.section

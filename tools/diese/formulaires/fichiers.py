@@ -27,7 +27,7 @@ class Format:
 
 
 FORMATS = (
-    Format("pdf", "PDF", "PDF à remplir à l'écran ou à imprimer", generer_pdf),
+    Format("pdf", "PDF", "PDF à remplir à l’écran ou à imprimer", generer_pdf),
     Format("odt", "ODT", "OpenDocument (LibreOffice, OpenOffice)", generer_odt),
     Format("docx", "DOCX", "Word", generer_docx),
 )

@@ -56,7 +56,7 @@ def liste(page: str) -> str:
     blocs = []
     for ident, definition in _definitions().items():
         lien_page = _relatif(f"{PAGES}/{ident}.md", page)
-        en_ligne = (f"- [Remplir dans le navigateur]({lien_page}) — rien n'est envoyé, "
+        en_ligne = (f"- [Remplir dans le navigateur]({lien_page}) — rien n’est envoyé, "
                     "impression possible\n")
         blocs.append(
             f"## {definition['titre']}\n\n{definition['objet']}\n\n"
@@ -74,9 +74,9 @@ def entete(ident: str, page: str) -> str:
 def formulaire(ident: str, niveau: int = 3) -> str:
     """The HTML form, with the notice that answers stay in the browser."""
     note = ("Les réponses restent dans ce navigateur : elles ne sont envoyées nulle part. "
-            "Un brouillon est gardé sur cet appareil jusqu'à ce que vous vidiez le formulaire. "
+            "Un brouillon est gardé sur cet appareil jusqu’à ce que vous vidiez le formulaire. "
             "Pour garder une trace, imprimez la page ou enregistrez-la en PDF depuis la boîte "
-            "d'impression.")
+            "d’impression.")
     return (f'<p class="diese-formulaire__note">{escape(note)}</p>\n\n'
             f"{generer_html(_definition(ident), niveau)}\n")
 

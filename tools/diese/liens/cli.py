@@ -36,11 +36,11 @@ def analyser(argv: list[str]) -> argparse.Namespace:
                    help="ne pas vérifier les liens du fichier des ressources")
     p.add_argument("--docs", type=Path, default=DOCS, help="dossier des pages (défaut : docs/)")
     p.add_argument("--archives", action="store_true",
-                   help="vérifier aussi les copies de l'Internet Archive (lent)")
+                   help="vérifier aussi les copies de l’Internet Archive (lent)")
     p.add_argument("--concurrence", type=int, default=8,
                    help="requêtes en parallèle au plus (défaut : 8)")
     p.add_argument("--delai", type=float, default=10.0,
-                   help="délai d'attente par requête, en secondes (défaut : 10)")
+                   help="délai d’attente par requête, en secondes (défaut : 10)")
     p.add_argument("--json", action="store_true", help="rapport en JSON")
     p.add_argument("--ecrire", action="store_true",
                    help="enregistrer statut et date de vérification dans le fichier des sites")

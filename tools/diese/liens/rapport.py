@@ -34,7 +34,7 @@ def alertes(
         elif v.concluant and v.statut_propose != v.statut_actuel and not ecrit:
             messages.append(
                 f"« {v.site} » : statut « {v.statut_actuel} » → « {v.statut_propose} » "
-                "(relancer avec --ecrire pour l'enregistrer)"
+                "(relancer avec --ecrire pour l’enregistrer)"
             )
     return messages
 

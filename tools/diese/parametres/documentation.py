@@ -15,11 +15,11 @@ FAMILLES = {
     "cotisations": "Cotisations et contributions",
     "reduction_generale": "Réduction générale des cotisations patronales",
     "cdd": "CDD",
-    "seuils": "Seuils d'effectif",
-    "apprentissage": "Contrat d'apprentissage",
+    "seuils": "Seuils d’effectif",
+    "apprentissage": "Contrat d’apprentissage",
     "professionnalisation": "Contrat de professionnalisation",
     "emploi_franc": "Emploi franc",
-    "oeth": "Obligation d'emploi des travailleurs handicapés (OETH)",
+    "oeth": "Obligation d’emploi des travailleurs handicapés (OETH)",
     "stage": "Stage de formation et PMSMP",
 }
 # Material's own wrappers: the table keeps the theme's style and scrolls sideways on a phone.
@@ -42,7 +42,7 @@ def _ligne(p: Parametre) -> str:
                       for r in p.references)
     note = f" {escape(p.note)}" if p.note else ""
     verification = (f"<strong>{escape(STATUTS[p.statut].capitalize())}</strong>, confirmé "
-                    f"jusqu'au {escape(date_fr(p.derniere_date_confirmee))}.{note} Contrôlé "
+                    f"jusqu’au {escape(date_fr(p.derniere_date_confirmee))}.{note} Contrôlé "
                     f"dans\u00a0: {escape(' ; '.join(p.sources))}.")
     return (f"<tr><td><strong>{escape(p.libelle[:1].upper() + p.libelle[1:])}</strong><br>"
             f"<code>{escape(p.ident)}</code></td><td><ul>{valeurs}</ul></td>"
@@ -70,7 +70,7 @@ def tableau_parametres() -> str:
 def _defaut(champ: dict) -> str:
     valeur = champ["defaut"]
     if champ["nom"] == "date_embauche":
-        return "aujourd'hui"
+        return "aujourd’hui"
     if valeur is None:
         return "—"
     if isinstance(valeur, bool):

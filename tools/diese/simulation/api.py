@@ -47,7 +47,7 @@ def executer(commande: str, entree_json: str) -> str:
         try:
             entree = json.loads(entree_json) if entree_json and entree_json.strip() else {}
         except (ValueError, TypeError, AttributeError):
-            return _erreurs([{"champ": None, "message": "La saisie n'est pas un JSON valide."}])
+            return _erreurs([{"champ": None, "message": "La saisie n’est pas un JSON valide."}])
         resultat = _executer(commande, entree)
         return json.dumps({"ok": True, "resultat": resultat}, ensure_ascii=False)
     except ErreurSaisie as exc:

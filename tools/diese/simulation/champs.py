@@ -20,27 +20,27 @@ def _aujourd_hui() -> str:
 
 def champs_simuler() -> list[dict]:
     return [
-        _champ("date_embauche", "Date d'embauche", "date",
+        _champ("date_embauche", "Date d’embauche", "date",
                "Le jour où le contrat commence ; elle fixe les règles et les aides applicables.",
                _aujourd_hui(), DATE_MIN.isoformat(), DATE_MAX.isoformat()),
         _champ("contrat", "Type de contrat", "choix", "Le contrat envisagé pour cette embauche.",
                "cdi", choix=[{"valeur": k, "libelle": v} for k, v in CONTRATS.items()]),
         _champ("duree_mois", "Durée", "entier",
-               "Durée du contrat ; pour un CDI, nombre de mois à simuler (jusqu'à 48).",
+               "Durée du contrat ; pour un CDI, nombre de mois à simuler (jusqu’à 48).",
                12, 1, 48, 1, unite="mois"),
         _champ("salaire_brut_mensuel", "Salaire brut mensuel", "decimal",
-               "Laissez vide pour le minimum légal du contrat et de l'âge.", None, 0, 100000, 0.01,
+               "Laissez vide pour le minimum légal du contrat et de l’âge.", None, 0, 100000, 0.01,
                unite="€"),
         _champ("heures_hebdo", "Heures par semaine", "decimal",
                "35 heures pour un temps plein ; 48 heures au plus.", 35, 1, 48, 0.5, unite="h"),
-        _champ("effectif", "Effectif de l'entreprise", "entier",
-               "Nombre de salariés de l'entreprise ; il change certains taux et les aides.",
+        _champ("effectif", "Effectif de l’entreprise", "entier",
+               "Nombre de salariés de l’entreprise ; il change certains taux et les aides.",
                10, 0, 1000000, 1, unite="salariés"),
         _champ("age", "Âge de la personne", "entier",
-               "Âge à la date d'embauche ; il fixe le salaire minimum d'un apprenti.",
+               "Âge à la date d’embauche ; il fixe le salaire minimum d’un apprenti.",
                None, 14, 75, 1, unite="ans"),
         _champ("date_naissance", "Date de naissance", "date",
-               "Facultatif : plus précis que l'âge, car le salaire d'un apprenti change après "
+               "Facultatif : plus précis que l’âge, car le salaire d’un apprenti change après "
                "chaque anniversaire."),
         _champ("niveau_diplome", "Niveau du diplôme", "choix",
                "Niveau du diplôme préparé (apprentissage) ou déjà obtenu (professionnalisation).",
@@ -52,7 +52,7 @@ def champs_simuler() -> list[dict]:
                          {"valeur": 8, "libelle": "8 — doctorat"}]),
         _champ("rqth", "Reconnaissance de travailleur handicapé (RQTH)", "booleen",
                "Cochez si la personne a une RQTH : certaines aides et règles changent.", False),
-        _champ("demandeur_emploi", "Demandeur d'emploi", "booleen",
+        _champ("demandeur_emploi", "Demandeur d’emploi", "booleen",
                "Cochez si la personne est inscrite à France Travail.", False),
         _champ("demandeur_emploi_depuis_mois", "Inscrit depuis", "entier",
                "Facultatif : depuis combien de mois la personne est inscrite.", None, 0, 600, 1,
@@ -63,14 +63,14 @@ def champs_simuler() -> list[dict]:
                False),
         _champ("beneficiaire_rsa", "Bénéficiaire du RSA", "booleen",
                "Cochez si la personne perçoit le revenu de solidarité active.", False),
-        _champ("ratio_alternants", "Part d'alternants dans l'effectif", "decimal",
-               "Pour les entreprises de 250 salariés ou plus : part d'alternants, en pourcentage.",
+        _champ("ratio_alternants", "Part d’alternants dans l’effectif", "decimal",
+               "Pour les entreprises de 250 salariés ou plus : part d’alternants, en pourcentage.",
                0, 0, 100, 0.1, unite="%"),
         _champ("taux_at_mp", "Taux accidents du travail (AT/MP)", "decimal",
                "Le taux notifié à votre entreprise ; vide : taux moyen national.", None, 0, 30,
                0.01, unite="%"),
         _champ("mutuelle_part_employeur", "Part employeur de la mutuelle", "decimal",
-               "Ce que l'entreprise paie chaque mois pour la complémentaire santé de ce salarié.",
+               "Ce que l’entreprise paie chaque mois pour la complémentaire santé de ce salarié.",
                0, 0, 2000, 0.01, unite="€ par mois"),
         _champ("taux_versement_mobilite", "Taux du versement mobilité", "decimal",
                "Taux de votre commune, dû à partir de 11 salariés ; 0 si vous ne le connaissez "
@@ -103,17 +103,17 @@ def champs_comparer_employeur() -> list[dict]:
 def champs_oeth() -> list[dict]:
     return [
         _champ("effectif", "Effectif moyen annuel", "decimal",
-               "Effectif de l'entreprise en moyenne sur l'année ; l'obligation commence à 20.",
+               "Effectif de l’entreprise en moyenne sur l’année ; l’obligation commence à 20.",
                50, 0, 1000000, 1, unite="salariés"),
         _champ("beneficiaires", "Bénéficiaires employés", "decimal",
                "Nombre de travailleurs handicapés employés (RQTH ou équivalent), en équivalent "
                "temps plein.",
                0, 0, 1000000, 0.1, unite="personnes"),
-        _champ("annee", "Année", "entier", "L'année pour laquelle la contribution est due.",
+        _champ("annee", "Année", "entier", "L’année pour laquelle la contribution est due.",
                dt.date.today().year, 2024, 2030, 1),
         _champ("aucune_action_depuis_3_ans", "Aucune action depuis plus de trois ans", "booleen",
-               "Cochez si, depuis plus de trois ans, l'entreprise n'emploie aucun bénéficiaire et "
-               "n'a ni sous-traitance ni accord agréé.", False),
+               "Cochez si, depuis plus de trois ans, l’entreprise n’emploie aucun bénéficiaire et "
+               "n’a ni sous-traitance ni accord agréé.", False),
     ]
 
 

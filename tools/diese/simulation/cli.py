@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
         return 2
     commande = argv[0]
     analyseur = argparse.ArgumentParser(prog=f"python -m diese {commande}")
-    analyseur.add_argument("--fichier", help="fichier JSON (sinon l'entrée standard)")
+    analyseur.add_argument("--fichier", help="fichier JSON (sinon l’entrée standard)")
     analyseur.add_argument("--format", choices=("json", "tableau"), default="json")
     args = analyseur.parse_args(argv[1:])
     try:
@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
         print(f"Fichier illisible : {exc.strerror} ({args.fichier}).", file=sys.stderr)
         return 2
     except ValueError:
-        print("L'entrée n'est pas un JSON valide.", file=sys.stderr)
+        print("L’entrée n’est pas un JSON valide.", file=sys.stderr)
         return 2
     try:
         if commande == "simuler":

@@ -48,7 +48,7 @@ def _verifier(profil, employeur, aujourd_hui) -> tuple[dict, dict, int]:
     bad input is an error, not a list of ineligible options)."""
     lp = Lecteur(profil, CLES_PROFIL)
     le = Lecteur(employeur, CLES_EMPLOYEUR)
-    horizon = le.nombre("horizon_mois", "L'horizon de comparaison (en mois)", HORIZON_DEFAUT, 1,
+    horizon = le.nombre("horizon_mois", "L’horizon de comparaison (en mois)", HORIZON_DEFAUT, 1,
                         HORIZON_MAX, entier=True)
     erreurs = lp.erreurs + le.erreurs
     connus = {k: v for k, v in {**lp.entree, **le.entree}.items()
@@ -96,7 +96,7 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
         if duree != horizon:
             portee = "ce seul mois" if duree == 1 else f"ces {duree} mois"
             option.avertissements = [*option.avertissements, (
-                f"Durée retenue pour ce contrat : {duree} mois (l'horizon demandé, {horizon} mois, "
+                f"Durée retenue pour ce contrat : {duree} mois (l’horizon demandé, {horizon} mois, "
                 f"sort des durées permises) ; les totaux portent sur {portee}.")]
         options.append(option)
     return options

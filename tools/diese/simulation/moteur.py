@@ -158,8 +158,8 @@ def simuler_situation(s: Situation) -> Resultat:
     notes = list(bilan.notes)
     notes_brut, notes_cotis = [], []
     if s.naissance_supposee and s.contrat in {"apprentissage", "professionnalisation"}:
-        notes_brut.append("Âge indiqué sans date de naissance : l'anniversaire est supposé "
-                          "tomber à la date d'embauche (indiquez la date de naissance pour un "
+        notes_brut.append("Âge indiqué sans date de naissance : l’anniversaire est supposé "
+                          "tomber à la date d’embauche (indiquez la date de naissance pour un "
                           "calcul exact).")
     if taux_at_defaut:
         notes_cotis.append(f"Taux AT/MP : taux moyen national de {nombre(s.taux_at_mp)} % retenu "

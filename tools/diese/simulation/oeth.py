@@ -40,16 +40,16 @@ def _contribution(manquantes: float, multiplicateur: int, smic: float) -> float:
 
 def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatOETH:
     lec = Lecteur(entree, CLES_OETH)
-    effectif = lec.nombre("effectif", "L'effectif moyen annuel", None, -1e12, 1_000_000)
+    effectif = lec.nombre("effectif", "L’effectif moyen annuel", None, -1e12, 1_000_000)
     if effectif is None and not lec.erreurs:
-        lec.erreur("effectif", "Indiquez l'effectif moyen annuel de l'entreprise.")
+        lec.erreur("effectif", "Indiquez l’effectif moyen annuel de l’entreprise.")
     elif effectif is not None and effectif < 0:
-        lec.erreur("effectif", "L'effectif de l'entreprise ne peut pas être négatif.")
+        lec.erreur("effectif", "L’effectif de l’entreprise ne peut pas être négatif.")
     beneficiaires = lec.nombre("beneficiaires", "Le nombre de bénéficiaires employés (en "
                                "équivalent temps plein)", 0.0, -1e12, 1_000_000)
     if beneficiaires < 0:
         lec.erreur("beneficiaires", "Le nombre de bénéficiaires employés ne peut pas être négatif.")
-    annee = lec.nombre("annee", "L'année d'assujettissement", None, ANNEE_MIN, ANNEE_MAX,
+    annee = lec.nombre("annee", "L’année d’assujettissement", None, ANNEE_MIN, ANNEE_MAX,
                        entier=True)
     jour = lec.date("date", "La date")
     if annee is None:
@@ -76,8 +76,8 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
     avertissements = [phrase_prolongation(prolonges)] if prolonges else []
     avertissements.append("Taux, seuil et multiplicateurs viennent du Code du travail "
                           "(art. L5212-1 et suivants, D5212-19 et suivants) : valeurs à confirmer "
-                          "auprès de l'Agefiph. Les déductions possibles (achats auprès d'un ESAT, "
-                          "d'une entreprise adaptée ou d'un travailleur indépendant handicapé, "
+                          "auprès de l’Agefiph. Les déductions possibles (achats auprès d’un ESAT, "
+                          "d’une entreprise adaptée ou d’un travailleur indépendant handicapé, "
                           "certaines dépenses) ne sont pas calculées : elles réduisent la "
                           "contribution.")
     assujetti = effectif >= seuil
@@ -94,9 +94,9 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
     apres = _contribution(manquantes_apres, multiplicateur, smic) if assujetti else 0.0
     if not assujetti:
         formule = (f"Entreprise de moins de {seuil} salariés : pas de contribution OETH "
-                   "(l'obligation d'emploi de 6 % ne s'applique qu'à partir de 20 salariés).")
+                   "(l’obligation d’emploi de 6 % ne s’applique qu’à partir de 20 salariés).")
     else:
-        formule = (f"Obligation = 6 % de l'effectif, arrondi à l'entier inférieur : "
+        formule = (f"Obligation = 6 % de l’effectif, arrondi à l’entier inférieur : "
                    f"{obligation} bénéficiaire(s) pour {effectif:g} salariés. Unités manquantes = "
                    f"obligation − bénéficiaires employés = {manquantes:g}. Contribution = unités "
                    f"manquantes × {mult_avant} × SMIC horaire brut au 31 décembre {annee} "
@@ -121,12 +121,12 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
             "contribution_actuelle": {"formule": formule, "parametres": parametres, "notes": []},
             "contribution_apres_embauche": {
                 "formule": ("Avec un bénéficiaire de plus (par exemple une personne ayant une "
-                            "RQTH embauchée à temps plein toute l'année), il manque "
+                            "RQTH embauchée à temps plein toute l’année), il manque "
                             f"{manquantes_apres:g} unité(s) ; le multiplicateur de 1 500 ne "
-                            "s'applique plus dès qu'un bénéficiaire est employé."),
+                            "s’applique plus dès qu’un bénéficiaire est employé."),
                 "parametres": parametres, "notes": [
                     "Un salarié compte au prorata de son temps de travail et de sa durée de "
-                    "présence dans l'année."]},
+                    "présence dans l’année."]},
         },
         "avertissements": avertissements,
         "parametres_au": min(tous()[i].derniere_date_confirmee

@@ -16,7 +16,7 @@ from .parametres import valeur
 CONTRATS = {
     "cdi": "CDI",
     "cdd": "CDD",
-    "apprentissage": "Contrat d'apprentissage",
+    "apprentissage": "Contrat d’apprentissage",
     "professionnalisation": "Contrat de professionnalisation",
     "stage": "Stage de formation professionnelle ou PMSMP",
 }
@@ -146,7 +146,7 @@ class Lecteur:
                 raise ValueError(valeur)
             return dt.date.fromisoformat(valeur.strip())
         except ValueError:
-            self.erreur(cle, f"{nom} « {valeur} » n'existe pas ou est mal écrite : "
+            self.erreur(cle, f"{nom} « {valeur} » n’existe pas ou est mal écrite : "
                         "écrivez-la AAAA-MM-JJ (par exemple 2026-03-01).")
             return None
 
@@ -161,7 +161,7 @@ def _n(x: float) -> str:
 
 def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation:
     lec = Lecteur(entree, CLES_SIMULER)
-    jour = lec.date("date_embauche", "La date d'embauche")
+    jour = lec.date("date_embauche", "La date d’embauche")
     if jour is None and lec.brut("date_embauche") is None:
         jour = aujourd_hui or dt.date.today()
     if jour is not None and not DATE_MIN <= jour <= DATE_MAX:
@@ -178,7 +178,7 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     contrat = contrat.strip().lower()
     rqth = lec.booleen("rqth", "La reconnaissance de travailleur handicapé (RQTH)")
     dmin, ddef, dmax = bornes_duree(contrat, rqth, jour or DATE_MIN)
-    nom_duree = ("L'horizon de simulation (en mois)" if contrat == "cdi"
+    nom_duree = ("L’horizon de simulation (en mois)" if contrat == "cdi"
                  else "La durée du contrat (en mois)")
     duree = lec.nombre("duree_mois", nom_duree, ddef, dmin, dmax, entier=True)
     salaire = lec.nombre("salaire_brut_mensuel", "Le salaire brut mensuel", None, 0, 100_000)
@@ -187,23 +187,23 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
         lec.erreur("heures_hebdo", f"La durée hebdomadaire ({_n(heures)} h) dépasse le maximum "
                    "légal de 48 heures (Code du travail, art. L3121-20).")
         heures = 35.0
-    effectif = lec.nombre("effectif", "L'effectif de l'entreprise", 10, -1e12, 1_000_000,
+    effectif = lec.nombre("effectif", "L’effectif de l’entreprise", 10, -1e12, 1_000_000,
                           entier=True)
     if effectif < 0:
-        lec.erreur("effectif", "L'effectif de l'entreprise ne peut pas être négatif.")
+        lec.erreur("effectif", "L’effectif de l’entreprise ne peut pas être négatif.")
         effectif = 10
-    age = lec.nombre("age", "L'âge", None, -1e9, 1e9, entier=True)
+    age = lec.nombre("age", "L’âge", None, -1e9, 1e9, entier=True)
     if age is not None and not AGE_MIN <= age <= AGE_MAX:
-        lec.erreur("age", f"L'âge doit être compris entre {AGE_MIN} et {AGE_MAX} ans (reçu {age}).")
+        lec.erreur("age", f"L’âge doit être compris entre {AGE_MIN} et {AGE_MAX} ans (reçu {age}).")
         age = None
     naissance = lec.date("date_naissance", "La date de naissance")
     niveau = lec.nombre("niveau_diplome", "Le niveau de diplôme", 4, 3, 8, entier=True)
-    demandeur = lec.booleen("demandeur_emploi", "Le statut de demandeur d'emploi")
-    depuis = lec.nombre("demandeur_emploi_depuis_mois", "L'ancienneté d'inscription (en mois)",
+    demandeur = lec.booleen("demandeur_emploi", "Le statut de demandeur d’emploi")
+    depuis = lec.nombre("demandeur_emploi_depuis_mois", "L’ancienneté d’inscription (en mois)",
                         None, 0, 600, entier=True)
     qpv = lec.booleen("residence_qpv", "La résidence en quartier prioritaire (QPV)")
     rsa = lec.booleen("beneficiaire_rsa", "Le statut de bénéficiaire du RSA")
-    ratio = lec.nombre("ratio_alternants", "La part d'alternants (en %)", 0.0, 0, 100)
+    ratio = lec.nombre("ratio_alternants", "La part d’alternants (en %)", 0.0, 0, 100)
     taux_at = lec.nombre("taux_at_mp", "Le taux AT/MP (en %)", None, 0, 30)
     mutuelle = lec.nombre("mutuelle_part_employeur",
                           "La part employeur de la mutuelle (€ par mois)", 0.0, 0, 2_000)
@@ -212,16 +212,16 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     supposee = False
     if jour is not None and naissance is not None:
         if naissance >= jour:
-            lec.erreur("date_naissance", "La date de naissance doit précéder la date d'embauche.")
+            lec.erreur("date_naissance", "La date de naissance doit précéder la date d’embauche.")
         else:
             age_calcule = age_le(naissance, jour)
             if age is not None and age != age_calcule:
-                lec.erreur("age", f"L'âge indiqué ({age} ans) ne correspond pas à la date de "
-                           f"naissance ({age_calcule} ans à la date d'embauche) : n'en gardez "
-                           "qu'un.")
+                lec.erreur("age", f"L’âge indiqué ({age} ans) ne correspond pas à la date de "
+                           f"naissance ({age_calcule} ans à la date d’embauche) : n’en gardez "
+                           "qu’un.")
             elif not AGE_MIN <= age_calcule <= AGE_MAX:
                 lec.erreur("date_naissance", f"La date de naissance donne {age_calcule} ans à "
-                           f"l'embauche : l'âge doit être compris entre {AGE_MIN} et {AGE_MAX} "
+                           f"l’embauche : l’âge doit être compris entre {AGE_MIN} et {AGE_MAX} "
                            "ans.")
             else:
                 age = age_calcule
@@ -256,19 +256,19 @@ def bornes_duree(contrat: str, rqth: bool, jour: dt.date) -> tuple[int, int, int
 def _regles_du_contrat(lec: Lecteur, contrat: str, age, rqth, demandeur, rsa, salaire,
                        jour: str) -> None:
     if contrat in {"apprentissage", "professionnalisation"} and age is None:
-        lec.erreur("age", "Indiquez l'âge ou la date de naissance : la rémunération minimale de ce "
+        lec.erreur("age", "Indiquez l’âge ou la date de naissance : la rémunération minimale de ce "
                    "contrat en dépend.")
         return
     if contrat == "apprentissage":
         bornes = valeur("apprentissage.age", jour)
         if age < bornes["min"]:
-            lec.erreur("age", f"Un contrat d'apprentissage commence à {bornes['min']} ans (15 ans "
+            lec.erreur("age", f"Un contrat d’apprentissage commence à {bornes['min']} ans (15 ans "
                        f"en sortie de 3e, cas non modélisé) ; âge reçu : {age} ans (Code du "
                        "travail, art. L6222-1).")
         elif age > bornes["max"] and not rqth:
-            lec.erreur("age", f"Un contrat d'apprentissage est ouvert jusqu'à {bornes['max']} ans "
+            lec.erreur("age", f"Un contrat d’apprentissage est ouvert jusqu’à {bornes['max']} ans "
                        "révolus, sans "
-                       f"limite d'âge pour une personne reconnue travailleur handicapé (RQTH) ; "
+                       f"limite d’âge pour une personne reconnue travailleur handicapé (RQTH) ; "
                        f"âge reçu : {age} ans (Code du travail, art. L6222-1 et L6222-2).")
     elif contrat == "professionnalisation":
         if age < valeur("professionnalisation.age_min", jour):
@@ -276,13 +276,13 @@ def _regles_du_contrat(lec: Lecteur, contrat: str, age, rqth, demandeur, rsa, sa
                        f"{age} ans (Code du travail, art. L6325-1).")
         elif age >= 26 and not (demandeur or rsa or rqth):
             lec.erreur("age", "À partir de 26 ans, le contrat de professionnalisation est réservé "
-                       "aux demandeurs d'emploi et aux bénéficiaires du RSA, de l'ASS ou de l'AAH "
+                       "aux demandeurs d’emploi et aux bénéficiaires du RSA, de l’ASS ou de l’AAH "
                        "(Code du travail, art. L6325-1).")
     elif contrat == "stage":
         if salaire:
             lec.erreur("salaire_brut_mensuel", "Un stagiaire de la formation professionnelle ou "
                        "une "
-                       "personne en PMSMP n'est pas rémunéré par l'entreprise d'accueil : "
+                       "personne en PMSMP n’est pas rémunéré par l’entreprise d’accueil : "
                        "laissez le salaire vide.")
     elif age is not None and age < 16:
         lec.erreur("age", f"On ne peut pas embaucher une personne de moins de 16 ans (âge reçu : "

@@ -42,7 +42,7 @@ def phrase_prolongation(dates: list[str]) -> str:
     """One plain sentence for values applied after their last confirmed date (the earliest
     such date: the detailed list, date by date, is in the explanations)."""
     quand = date_fr(min(dates))
-    return (f"{PROLONGATION} (taux de cotisation, SMIC…) n'ont pas encore été confirmées "
+    return (f"{PROLONGATION} (taux de cotisation, SMIC…) n’ont pas encore été confirmées "
             f"au-delà du {quand} : la simulation utilise la dernière valeur connue.")
 
 
@@ -71,7 +71,7 @@ CLES = {
     "26_plus": "26 ans et plus", "moins_21": "moins de 21 ans",
     "moins_250": "moins de 250 salariés", "250_plus": "250 salariés et plus",
     "rqth": "apprenti handicapé", "niveau_max": "niveau maximal",
-    "ratio_alternants_min": "part d'alternants exigée", "multiple": "multiple du SMIC",
+    "ratio_alternants_min": "part d’alternants exigée", "multiple": "multiple du SMIC",
     "smic_horaire_reference": "SMIC horaire de référence",
     "plancher_multiple_smic_courant": "plancher en SMIC courants", "seuil_effectif": "effectif",
     "tranches": "par tranche", "taux_2000_plus_sous_1_pct": "2 000 salariés et plus sous 1 %",
@@ -117,7 +117,7 @@ def valeur_texte(valeur, unite: str) -> str:
         morceaux = []
         for cle, v in valeur.items():
             if cle == "tranches":
-                texte = ", ".join(f"sous {pourcent(a)} d'alternants\u00a0: {pourcent(b)}"
+                texte = ", ".join(f"sous {pourcent(a)} d’alternants\u00a0: {pourcent(b)}"
                                   if unite == "/1" else
                                   f"à partir de {a:g} salariés\u00a0: {b:g} × SMIC horaire"
                                   for a, b in v)
