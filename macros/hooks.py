@@ -24,6 +24,7 @@ on_env = _chainer("on_env", True)
 on_page_markdown = _chainer("on_page_markdown", True)
 on_page_content = _chainer("on_page_content", True)
 on_post_page = _chainer("on_post_page", True)
+on_post_template = _chainer("on_post_template", True)  # 404.html, sitemap.xml
 # Events without a value to pass on.
 on_pre_build = _chainer("on_pre_build", False)
 on_post_build = _chainer("on_post_build", False)

@@ -95,6 +95,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep test output readable
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # Like a static host (and `mkdocs serve`): a missing page gets the site's own 404 page.
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        corps = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(corps)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(corps)
+
     def end_headers(self) -> None:
         # Like a static host configured as the README says: revalidate HTML and the worker.
         if self.path.endswith((".html", "/", "sw.js")):

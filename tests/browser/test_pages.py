@@ -53,3 +53,26 @@ def test_page_propre(page, chemin: str, axe) -> None:
     assert page.erreurs_js == [], page.erreurs_js
     violations = axe(page)
     assert violations == [], violations
+
+
+def test_page_introuvable_en_francais(page, axe) -> None:
+    """A mistyped address gets the site's 404 page, in French, with ways back into the site."""
+    refus_csp: list[str] = []
+    page.on(
+        "console",
+        lambda m: refus_csp.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    reponse = page.goto("guide/chapitre-qui-n-existe-pas/")
+    assert reponse is not None and reponse.status == 404
+    page.wait_for_load_state("networkidle")
+    assert page.title().startswith("Page introuvable")
+    assert page.locator("article h1").text_content() == "Page introuvable"
+    liens = page.locator("article li a")
+    assert liens.count() == 5
+    for i in range(liens.count()):
+        assert page.request.get(liens.nth(i).get_attribute("href")).ok
+    assert refus_csp == [] and page.erreurs_js == []
+    assert axe(page) == []
+    liens.nth(1).click()
+    page.wait_for_url("**/guide/")
+    assert "Guide" in page.title()

@@ -20,3 +20,8 @@ PROGRESSION_NOMMEE = (
 
 def on_post_page(html: str, **_) -> str:
     return html.replace(RECHERCHE, RECHERCHE_NOMMEE).replace(PROGRESSION, PROGRESSION_NOMMEE)
+
+
+def on_post_template(sortie: str, template_name: str = "", **_) -> str:
+    """The theme's own pages (404.html) carry the same chrome."""
+    return on_post_page(sortie) if template_name.endswith(".html") else sortie
