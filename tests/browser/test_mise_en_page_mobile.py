@@ -1,36 +1,25 @@
-"""On a phone (390×844) no page of forms, checklists or the annex-1 sites list is wider than the
-screen, and a long check-box label wraps beside its box, on screen and on paper."""
+"""On a small phone (320 px wide) no page of the site is wider than the screen, and a long
+check-box label wraps beside its box, on screen and on paper."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.browser.test_pages import chemins_des_pages
+from tests.conftest import RACINE
+
 pytestmark = pytest.mark.browser
 
-LARGEUR = 390
+# WCAG 1.4.10 (reflow): content usable at 320 CSS px without scrolling sideways.
+LARGEUR = 320
 
-PAGES = (
-    "ressources/formulaires/",
-    "ressources/formulaires/evaluation-stage/",
-    "ressources/formulaires/fiche-accueil/",
-    "ressources/formulaires/fiche-suivi-apprenti/",
-    "ressources/formulaires/fiche-suivi-entreprise/",
-    "ressources/formulaires/questionnaire-etat-des-lieux/",
-    "checklists/",
-    "checklists/preparer-visite/",
-    "checklists/avant-stage/",
-    "checklists/pendant-stage/",
-    "checklists/apres-stage/",
-    "checklists/suivi-post-stage/",
-    "checklists/accompagnement-social/",
-    "guide/annexes/sites-references/",
-)
+PAGES = chemins_des_pages(RACINE / "docs")
 
 
 @pytest.fixture
 def telephone(contexte):
     p = contexte.new_page()
-    p.set_viewport_size({"width": LARGEUR, "height": 844})
+    p.set_viewport_size({"width": LARGEUR, "height": 640})
     yield p
     p.close()
 
