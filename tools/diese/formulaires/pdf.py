@@ -43,7 +43,10 @@ INTERLIGNE = 1.25
 
 
 def _lignes(texte: str, police: str, corps: float, largeur: float) -> list[str]:
-    return simpleSplit(texte, police, corps, largeur) or [""]
+    """Wrapped lines; each but the last keeps the space it was cut at, invisible on the page,
+    so that text extraction and screen readers don't run the words together."""
+    lignes = simpleSplit(texte, police, corps, largeur) or [""]
+    return [ligne + " " for ligne in lignes[:-1]] + lignes[-1:]
 
 
 class _Page:
@@ -187,9 +190,28 @@ def _section(p: _Page, section: dict, niveau: str) -> None:
     if section.get("puces"):
         liste = p.element("L")
         for puce in section["puces"]:
-            corps = p.element("LBody", p.element("LI", liste))
-            p.paragraphe(corps, "•  " + puce, 8.5, retrait=8, apres=2)
+            _puce(p, p.element("LI", liste), puce)
         p.y -= 4
+
+
+def _puce(p: _Page, item: Element, texte: str) -> None:
+    """A list item: the bullet is its Lbl, the wording its LBody (same lines as one string)."""
+    puce, corps = p.element("Lbl", item), p.element("LBody", item)
+    taille, pas = 8.5, 8.5 * INTERLIGNE
+    for n, ligne in enumerate(_lignes("•  " + texte, POLICE, taille, UTILE - 8)):
+        p.reserver(pas)
+        p.y -= pas
+        p.c.setFont(POLICE, taille)
+        p.c.setFillColor(ENCRE)
+        x, y = MARGE_X + 8, p.y + taille * 0.22
+        if n == 0:
+            with p.b.contenu(puce):
+                p.c.drawString(x, y, "•")
+            x += p.c.stringWidth("• ", POLICE, taille)
+            ligne = ligne.removeprefix("• ")
+        with p.b.contenu(corps):
+            p.c.drawString(x, y, ligne)
+    p.y -= 2
 
 
 def _hauteur_debut(p: _Page, champ: dict) -> float:
