@@ -400,7 +400,7 @@ def _tableau(p: _Page, champ: dict, legende: bool = False) -> None:
     def _cellules_entete(rangee: Element | None) -> None:
         """Heading texts, as TH of `rangee` (None: page furniture, already in an artifact)."""
         def th(rangee: Element | None) -> Element | None:
-            return rangee and p.element("TH", rangee, Scope="Column")
+            return rangee and p.element("TH", rangee, O="Table", Scope="Column")
 
         def texte(cellule: Element | None, x: float, y: float, largeur: float, texte: str,
                   corps: float, police: str = GRAS, couleur=ENCRE) -> float:
@@ -451,7 +451,7 @@ def _tableau(p: _Page, champ: dict, legende: bool = False) -> None:
                 p.c.rect(x, bas, largeurs[n], h_ligne, stroke=1, fill=0)
         rangee = p.element("TR", table)
         h_texte = p.hauteur_texte(texte_ligne, largeurs[0] - 6, 8)
-        p.texte_en(p.element("TH", rangee, Scope="Row"), xs[0] + 3,
+        p.texte_en(p.element("TH", rangee, O="Table", Scope="Row"), xs[0] + 3,
                    haut - (h_ligne - h_texte) / 2, largeurs[0] - 6, texte_ligne, 8, POLICE,
                    GRIS if vierges else ENCRE)
         for n, colonne in enumerate(colonnes, start=1):
