@@ -278,7 +278,7 @@ def _case(p: _Page, champ: dict) -> None:
 
 def _options(p: _Page, champ: dict) -> None:
     """Radio buttons (one answer) or check-boxes (several), laid out in a wrapping row; each
-    button is read before its option's wording."""
+    option's wording is read just before its button, as for a single check-box."""
     h_etiq = _hauteur_etiquette(p, champ, UTILE)
     p.reserver(h_etiq + 16)
     p.y -= _etiquette(p, champ, MARGE_X, UTILE)
@@ -290,6 +290,7 @@ def _options(p: _Page, champ: dict) -> None:
             x = MARGE_X + 4
             p.reserver(pas)
             p.y -= pas
+        etiquette = p.element("Lbl")
         if champ.get("multiple"):
             p.case(p.parent, nom_champ(champ["id"], option["id"]),
                    _bulle(champ, f" : {option['libelle']}"), x, p.y)
@@ -297,7 +298,7 @@ def _options(p: _Page, champ: dict) -> None:
             p.radio(p.parent, champ["id"], _bulle(champ), option["id"], x, p.y)
         p.c.setFont(POLICE, 9)
         p.c.setFillColor(ENCRE)
-        with p.b.contenu(p.element("Lbl")):
+        with p.b.contenu(etiquette):
             p.c.drawString(x + CASE + 4, p.y + 1.5, option["libelle"])
         x += largeur
     p.y -= 8
@@ -325,10 +326,11 @@ def _echelle_en(p: _Page, parent: Element, nom: str, bulle: str, x: float, y: fl
     pas = largeur / len(ECHELLE)
     for n, valeur in enumerate(ECHELLE):
         cx = x + pas * n + pas / 2 - (CASE + 8) / 2
+        etiquette = p.element("Lbl", parent)  # "1", then its button
         p.radio(parent, nom, bulle, valeur, cx, y)
         p.c.setFont(POLICE, 8)
         p.c.setFillColor(ENCRE)
-        with p.b.contenu(p.element("Lbl", parent)):
+        with p.b.contenu(etiquette):
             p.c.drawString(cx + CASE + 2.5, y + 1.5, valeur)
 
 
