@@ -141,6 +141,7 @@ class Balisage:
         for n, (page, elements) in enumerate(zip(pages, self._mcids, strict=True)):
             page.StructParents = n
             page.Tabs = PDFName("S")
+            # reportlab writes only the page keys its class lists: extend this page's list
             page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
             nums += [n, PDFArray([refs[id(e)] for e in elements])]
         cle = len(pages)
