@@ -170,6 +170,60 @@
     attenteRedimension = setTimeout(() => marquerDebordements(document), 150);
   });
 
+  // ------------------------------------------------------------------ updating the result in place
+  // A keystroke changes figures, rarely the structure: rather than replacing the whole result
+  // (≈ 500 elements to style and lay out again), the renderer's new HTML is parsed aside and only
+  // the text and attributes that differ are written into the page. The result is the same DOM as
+  // `innerHTML = html`, except two attributes the page itself manages: `open` on a <details> the
+  // reader opened, `hidden` on the scroll hints (the renderer writes neither). Scroll positions
+  // and focus inside the result survive a recomputation.
+  function attributGere(element, nom) {
+    return nom === "hidden" || (nom === "open" && element.localName === "details");
+  }
+
+  function accorder(ancien, nouveau) {
+    let a = ancien.firstChild;
+    let b = nouveau.firstChild;
+    while (a && b) {
+      const suivantA = a.nextSibling;
+      const suivantB = b.nextSibling;
+      if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) {
+        ancien.replaceChild(b, a);
+      } else if (a.nodeType === Node.ELEMENT_NODE) {
+        for (const { name, value } of b.attributes) {
+          if (!attributGere(a, name) && a.getAttribute(name) !== value) a.setAttribute(name, value);
+        }
+        for (let i = a.attributes.length - 1; i >= 0; i--) {
+          const nom = a.attributes[i].name;
+          if (!attributGere(a, nom) && !b.hasAttribute(nom)) a.removeAttribute(nom);
+        }
+        accorder(a, b);
+      } else if (a.nodeValue !== b.nodeValue) {
+        a.nodeValue = b.nodeValue;
+      }
+      a = suivantA;
+      b = suivantB;
+    }
+    while (a) {
+      const suivant = a.nextSibling;
+      a.remove();
+      a = suivant;
+    }
+    while (b) {
+      const suivant = b.nextSibling;
+      ancien.appendChild(b);
+      b = suivant;
+    }
+  }
+
+  const modele = document.createElement("template");
+
+  function afficher(conteneur, html) {
+    modele.innerHTML = html;
+    accorder(conteneur, modele.content);
+    modele.innerHTML = "";
+  }
+
   // ------------------------------------------------------------------ one widget on the page
   function monter(racine) {
     if (racine.dataset.monte) return;
@@ -273,7 +327,7 @@
       if (!racine.isConnected) return;
       if (sortie.ok) {
         effacerErreurs();
-        resultat.innerHTML = sortie.html;
+        afficher(resultat, sortie.html);
         marquerDebordements(resultat);
         resultat.classList.remove("diese-simulateur__resultat--ancien");
         if (annonce.textContent !== sortie.annonce) annonce.textContent = sortie.annonce;
