@@ -32,23 +32,38 @@
     notifier();
   }
 
+  function peutDemarrer() {
+    return typeof WebAssembly === "object" && typeof Worker === "function";
+  }
+
+  // The worker itself (a thread and a 20 kB module) is created at once, so that it is up when
+  // the page turns idle; the heavy part (≈ 20 MB the first time, Python to restore) starts then.
+  function creerWorker(urlWorker) {
+    if (moteur.worker || !peutDemarrer()) return;
+    try {
+      moteur.worker = new Worker(new URL(urlWorker, location.href), { type: "module" });
+    } catch (erreur) {
+      moteur.worker = null;
+      return;
+    }
+    moteur.worker.addEventListener("message", recevoir);
+    moteur.worker.addEventListener("error", () => echouer("le moteur de calcul n'a pas pu être chargé"));
+  }
+
   function demarrerMoteur(urlWorker, urlRoue, echauffement) {
     if (moteur.etat === "demarrage" || moteur.etat === "pret") return;
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    if (!peutDemarrer()) {
       echouer("votre navigateur n'exécute pas WebAssembly dans un Web Worker");
       return;
     }
     moteur.etat = "demarrage";
     moteur.progres = "Démarrage du moteur de calcul…";
     performance.mark("diese-moteur-demarrage"); // read by the benchmark
-    try {
-      moteur.worker = new Worker(new URL(urlWorker, location.href), { type: "module" });
-    } catch (erreur) {
+    creerWorker(urlWorker);
+    if (!moteur.worker) {
       echouer("le moteur de calcul n'a pas pu être lancé");
       return;
     }
-    moteur.worker.addEventListener("message", recevoir);
-    moteur.worker.addEventListener("error", () => echouer("le moteur de calcul n'a pas pu être chargé"));
     moteur.minuterie = setTimeout(
       () => echouer("le moteur de calcul n'a pas démarré à temps (WebAssembly est peut-être bloqué)"),
       DELAI_DEMARRAGE_MS,
@@ -401,6 +416,7 @@
           commande,
           entree: JSON.stringify(entreeDe(formulaire).entree),
         });
+      if (moteur.etat === "arrete") creerWorker(racine.dataset.worker);
       if ("requestIdleCallback" in window) requestIdleCallback(lancerMoteur, { timeout: 100 });
       else setTimeout(lancerMoteur, 0);
     }
