@@ -88,7 +88,7 @@
     } else if (message.type === "resultat") {
       const rappel = moteur.attentes.get(message.id);
       moteur.attentes.delete(message.id);
-      if (rappel) rappel(message.sortie);
+      if (rappel) rappel({ ...message.sortie, dureeMoteur: message.duree });
     }
   }
 
@@ -342,8 +342,12 @@
       if (!racine.isConnected) return;
       if (sortie.ok) {
         effacerErreurs();
+        const debutAffichage = performance.now();
         afficher(resultat, sortie.html);
         marquerDebordements(resultat);
+        // For the benchmark: the engine's share (in the worker) and the page's (update + layout).
+        racine.dataset.dureeMoteur = Number(sortie.dureeMoteur || 0).toFixed(2);
+        racine.dataset.dureeAffichage = (performance.now() - debutAffichage).toFixed(2);
         resultat.classList.remove("diese-simulateur__resultat--ancien");
         if (annonce.textContent !== sortie.annonce) annonce.textContent = sortie.annonce;
         versUrl(racine, formulaire);
