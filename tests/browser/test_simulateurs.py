@@ -84,12 +84,28 @@ def entree_cpython(commande: str, date_reference: str, situation: dict) -> dict:
     return entree
 
 
-def valeurs_cpython(commande: str, entree: dict) -> list[str]:
+def html_cpython(commande: str, entree: dict) -> str:
     from diese.simulateurs import rendu
 
     sortie = json.loads(executer(commande, json.dumps(entree)))
     assert sortie["ok"], sortie
-    return re.findall(r'data-valeur="([^"]*)"', rendu.rendre(commande, sortie["resultat"]))
+    return rendu.rendre(commande, sortie["resultat"])
+
+
+def valeurs_cpython(commande: str, entree: dict) -> list[str]:
+    return re.findall(r'data-valeur="([^"]*)"', html_cpython(commande, entree))
+
+
+# The page updates the result in place: its DOM must be the one the renderer's HTML parses to,
+# but for the two attributes the page manages (`hidden` scroll hints, `open` details).
+MEME_DOM = """(html) => {
+  const modele = document.createElement("template");
+  modele.innerHTML = html;
+  const copie = document.querySelector("#simulateur .diese-simulateur__resultat").cloneNode(true);
+  for (const e of copie.querySelectorAll("[hidden]")) e.removeAttribute("hidden");
+  for (const e of copie.querySelectorAll("details[open]")) e.removeAttribute("open");
+  return copie.innerHTML === modele.innerHTML;
+}"""
 
 
 def attendre_calcul(page, avant: int) -> None:
@@ -181,8 +197,22 @@ def test_chiffres_du_navigateur_egaux_a_cpython(session, situation) -> None:
     attendre_calcul(page, avant)
     assert page.locator("#simulateur .diese-sim-champ__erreur:not([hidden])").count() == 0
     date = page.get_attribute("#simulateur", "data-date-reference")
-    attendu = valeurs_cpython("simuler", entree_cpython("simuler", date, situation))
-    assert page.evaluate(VALEURS) == attendu
+    html = html_cpython("simuler", entree_cpython("simuler", date, situation))
+    assert page.evaluate(VALEURS) == re.findall(r'data-valeur="([^"]*)"', html)
+    assert page.evaluate(MEME_DOM, html)
+
+
+def test_un_detail_ouvert_le_reste_apres_un_calcul(session) -> None:
+    page = session.page
+    avant = page.evaluate(REMPLIR, [{}])
+    attendre_calcul(page, avant)
+    detail = page.locator("#simulateur .diese-detail")
+    detail.locator("summary").click()
+    avant = page.evaluate(REMPLIR, [{"salaire_brut_mensuel": "2400"}])
+    attendre_calcul(page, avant)
+    assert detail.get_attribute("open") is not None
+    detail.locator("summary").click()
+    assert detail.get_attribute("open") is None
 
 
 def test_saisie_invalide_message_au_champ_et_dernier_resultat_garde(session) -> None:

@@ -111,6 +111,50 @@ def test_repondre_transmet_les_erreurs_du_moteur_en_francais() -> None:
     assert any(e["champ"] == "age" and e["message"] for e in sortie["erreurs"])
 
 
+# The worker renders the engine's objects without the JSON round trip of `executer`: the HTML
+# must be the very one the build renders from `executer`'s JSON.
+SITUATIONS_RENDU = [
+    ("simuler", {}),
+    ("simuler", {"contrat": "cdd", "duree_mois": 6, "heures_hebdo": 24,
+                 "date_embauche": "2026-04-01"}),
+    ("simuler", {"contrat": "apprentissage", "age": 27, "rqth": True, "niveau_diplome": 5,
+                 "duree_mois": 24, "date_embauche": "2026-05-20"}),
+    ("simuler", {"contrat": "apprentissage", "age": 18, "effectif": 300, "ratio_alternants": 6,
+                 "niveau_diplome": 3, "duree_mois": 12, "date_embauche": "2026-07-01"}),
+    ("simuler", {"contrat": "professionnalisation", "age": 47, "demandeur_emploi": True,
+                 "duree_mois": 12, "date_embauche": "2026-06-01"}),
+    ("simuler", {"contrat": "cdi", "salaire_brut_mensuel": 2600, "effectif": 60,
+                 "mutuelle_part_employeur": 40, "taux_versement_mobilite": 2,
+                 "date_embauche": "2026-12-15", "duree_mois": 24}),
+    ("simuler", {"contrat": "stage", "duree_mois": 2}),
+    ("simuler", {"contrat": "stage"}),  # an input error
+    ("comparer", {}),
+    ("comparer", {"profil": {"rqth": True, "age": 24, "demandeur_emploi": True},
+                  "employeur": {"effectif": 300, "horizon_mois": 24}}),
+    ("oeth", {}),
+    ("oeth", {"effectif": 260, "beneficiaires": 3}),
+    ("oeth", {"effectif": 12}),
+]
+
+
+@pytest.mark.parametrize(("commande", "modifs"), SITUATIONS_RENDU)
+def test_repondre_rend_le_meme_html_que_le_json_du_moteur(commande, modifs) -> None:
+    entree = widget.situation_par_defaut(commande, widget.date_reference())
+    for cle, valeur in modifs.items():
+        if isinstance(valeur, dict):
+            entree.setdefault(cle, {}).update(valeur)
+        else:
+            entree[cle] = valeur
+    par_json = json.loads(executer(commande, json.dumps(entree)))
+    sortie = json.loads(navigateur.repondre(commande, json.dumps(entree)))
+    assert sortie["ok"] is par_json["ok"]
+    if par_json["ok"]:
+        assert sortie["html"] == rendu.rendre(commande, par_json["resultat"])
+        assert sortie["annonce"] == rendu.annonce(commande, par_json["resultat"])
+    else:
+        assert sortie["erreurs"] == par_json["erreurs"]
+
+
 # ------------------------------------------------------------------ wheel
 def test_la_roue_est_petite_reproductible_et_ne_contient_que_le_moteur() -> None:
     a, b = roue.construire(), roue.construire()

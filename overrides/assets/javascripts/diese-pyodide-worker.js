@@ -64,15 +64,27 @@ async function demarrer(urlRoue, echauffement) {
   const etapes = {};
   const pyodide = await lancerPython(urlRoue, etapes);
   etapes.python = performance.now() - debut;
-  envoyer({ type: "progres", texte: "Installation du moteur de calcul…" });
-  pyodide.unpackArchive(await roue, "wheel");
+  const installer = async () => pyodide.unpackArchive(await roue, "wheel");
+  if (!etapes.instantane) {
+    envoyer({ type: "progres", texte: "Installation du moteur de calcul…" });
+    await installer();
+  }
   etapes.roue = performance.now() - debut;
+  // Restored from the snapshot, the engine is already imported: the page can use it at once.
   repondre = pyodide.pyimport("diese.simulateurs.navigateur").repondre;
   etapes.import = performance.now() - debut;
-  // One computation of the page's situation: its first real one is then as fast as the next.
-  if (echauffement) repondre(echauffement.commande, echauffement.entree);
-  etapes.echauffement = performance.now() - debut;
   envoyer({ type: "pret", duree: performance.now() - debut, etapes });
+  // Then, before any message is handled (this worker runs one task at a time): the wheel's
+  // files for a module imported late, and one computation of the page's situation, so that its
+  // first real one is as fast as the next (WebAssembly is compiled lazily, function by function).
+  if (etapes.instantane) {
+    try {
+      await installer();
+    } catch (erreur) {
+      etapes.roueErreur = String((erreur && erreur.message) || erreur); // the engine still works
+    }
+  }
+  if (echauffement) repondre(echauffement.commande, echauffement.entree);
 }
 
 self.addEventListener("message", async (evenement) => {

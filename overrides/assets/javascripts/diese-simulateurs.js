@@ -32,23 +32,38 @@
     notifier();
   }
 
+  function peutDemarrer() {
+    return typeof WebAssembly === "object" && typeof Worker === "function";
+  }
+
+  // The worker itself (a thread and a 20 kB module) is created at once, so that it is up when
+  // the page turns idle; the heavy part (≈ 20 MB the first time, Python to restore) starts then.
+  function creerWorker(urlWorker) {
+    if (moteur.worker || !peutDemarrer()) return;
+    try {
+      moteur.worker = new Worker(new URL(urlWorker, location.href), { type: "module" });
+    } catch (erreur) {
+      moteur.worker = null;
+      return;
+    }
+    moteur.worker.addEventListener("message", recevoir);
+    moteur.worker.addEventListener("error", () => echouer("le moteur de calcul n'a pas pu être chargé"));
+  }
+
   function demarrerMoteur(urlWorker, urlRoue, echauffement) {
     if (moteur.etat === "demarrage" || moteur.etat === "pret") return;
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    if (!peutDemarrer()) {
       echouer("votre navigateur n'exécute pas WebAssembly dans un Web Worker");
       return;
     }
     moteur.etat = "demarrage";
     moteur.progres = "Démarrage du moteur de calcul…";
     performance.mark("diese-moteur-demarrage"); // read by the benchmark
-    try {
-      moteur.worker = new Worker(new URL(urlWorker, location.href), { type: "module" });
-    } catch (erreur) {
+    creerWorker(urlWorker);
+    if (!moteur.worker) {
       echouer("le moteur de calcul n'a pas pu être lancé");
       return;
     }
-    moteur.worker.addEventListener("message", recevoir);
-    moteur.worker.addEventListener("error", () => echouer("le moteur de calcul n'a pas pu être chargé"));
     moteur.minuterie = setTimeout(
       () => echouer("le moteur de calcul n'a pas démarré à temps (WebAssembly est peut-être bloqué)"),
       DELAI_DEMARRAGE_MS,
@@ -73,7 +88,7 @@
     } else if (message.type === "resultat") {
       const rappel = moteur.attentes.get(message.id);
       moteur.attentes.delete(message.id);
-      if (rappel) rappel(message.sortie);
+      if (rappel) rappel({ ...message.sortie, dureeMoteur: message.duree });
     }
   }
 
@@ -169,6 +184,60 @@
     clearTimeout(attenteRedimension);
     attenteRedimension = setTimeout(() => marquerDebordements(document), 150);
   });
+
+  // ------------------------------------------------------------------ updating the result in place
+  // A keystroke changes figures, rarely the structure: rather than replacing the whole result
+  // (≈ 500 elements to style and lay out again), the renderer's new HTML is parsed aside and only
+  // the text and attributes that differ are written into the page. The result is the same DOM as
+  // `innerHTML = html`, except two attributes the page itself manages: `open` on a <details> the
+  // reader opened, `hidden` on the scroll hints (the renderer writes neither). Scroll positions
+  // and focus inside the result survive a recomputation.
+  function attributGere(element, nom) {
+    return nom === "hidden" || (nom === "open" && element.localName === "details");
+  }
+
+  function accorder(ancien, nouveau) {
+    let a = ancien.firstChild;
+    let b = nouveau.firstChild;
+    while (a && b) {
+      const suivantA = a.nextSibling;
+      const suivantB = b.nextSibling;
+      if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) {
+        ancien.replaceChild(b, a);
+      } else if (a.nodeType === Node.ELEMENT_NODE) {
+        for (const { name, value } of b.attributes) {
+          if (!attributGere(a, name) && a.getAttribute(name) !== value) a.setAttribute(name, value);
+        }
+        for (let i = a.attributes.length - 1; i >= 0; i--) {
+          const nom = a.attributes[i].name;
+          if (!attributGere(a, nom) && !b.hasAttribute(nom)) a.removeAttribute(nom);
+        }
+        accorder(a, b);
+      } else if (a.nodeValue !== b.nodeValue) {
+        a.nodeValue = b.nodeValue;
+      }
+      a = suivantA;
+      b = suivantB;
+    }
+    while (a) {
+      const suivant = a.nextSibling;
+      a.remove();
+      a = suivant;
+    }
+    while (b) {
+      const suivant = b.nextSibling;
+      ancien.appendChild(b);
+      b = suivant;
+    }
+  }
+
+  const modele = document.createElement("template");
+
+  function afficher(conteneur, html) {
+    modele.innerHTML = html;
+    accorder(conteneur, modele.content);
+    modele.innerHTML = "";
+  }
 
   // ------------------------------------------------------------------ one widget on the page
   function monter(racine) {
@@ -273,8 +342,12 @@
       if (!racine.isConnected) return;
       if (sortie.ok) {
         effacerErreurs();
-        resultat.innerHTML = sortie.html;
+        const debutAffichage = performance.now();
+        afficher(resultat, sortie.html);
         marquerDebordements(resultat);
+        // For the benchmark: the engine's share (in the worker) and the page's (update + layout).
+        racine.dataset.dureeMoteur = Number(sortie.dureeMoteur || 0).toFixed(2);
+        racine.dataset.dureeAffichage = (performance.now() - debutAffichage).toFixed(2);
         resultat.classList.remove("diese-simulateur__resultat--ancien");
         if (annonce.textContent !== sortie.annonce) annonce.textContent = sortie.annonce;
         versUrl(racine, formulaire);
@@ -347,6 +420,7 @@
           commande,
           entree: JSON.stringify(entreeDe(formulaire).entree),
         });
+      if (moteur.etat === "arrete") creerWorker(racine.dataset.worker);
       if ("requestIdleCallback" in window) requestIdleCallback(lancerMoteur, { timeout: 100 });
       else setTimeout(lancerMoteur, 0);
     }

@@ -39,18 +39,29 @@ def _executer(commande: str, entree) -> object:
     return tous_les_champs()
 
 
-def executer(commande: str, entree_json: str) -> str:
+def executer_objet(commande: str, entree_json: str) -> dict:
+    """`executer` before serialisation: `{"ok": True, "resultat": ...}` or `{"ok": False,
+    "erreurs": [...]}`. The browser's renderer reads it directly (no JSON round trip)."""
     try:
         if commande not in COMMANDES:
-            return _erreurs([{"champ": None, "message": f"Commande inconnue « {commande} » : "
-                              "attendue simuler, comparer, oeth ou champs."}])
+            return {"ok": False, "erreurs": [{"champ": None, "message": f"Commande inconnue « "
+                                              f"{commande} » : attendue simuler, comparer, oeth "
+                                              "ou champs."}]}
         try:
             entree = json.loads(entree_json) if entree_json and entree_json.strip() else {}
         except (ValueError, TypeError, AttributeError):
-            return _erreurs([{"champ": None, "message": "La saisie n’est pas un JSON valide."}])
-        resultat = _executer(commande, entree)
-        return json.dumps({"ok": True, "resultat": resultat}, ensure_ascii=False)
+            return {"ok": False, "erreurs": [{"champ": None,
+                                              "message": "La saisie n’est pas un JSON valide."}]}
+        return {"ok": True, "resultat": _executer(commande, entree)}
     except ErreurSaisie as exc:
-        return _erreurs(exc.erreurs)
+        return {"ok": False, "erreurs": exc.erreurs}
     except Exception:  # noqa: BLE001 — the bridge must never raise into the page
+        return {"ok": False, "erreurs": [{"champ": None, "message": ERREUR_INATTENDUE}]}
+
+
+def executer(commande: str, entree_json: str) -> str:
+    sortie = executer_objet(commande, entree_json)
+    try:
+        return json.dumps(sortie, ensure_ascii=False)
+    except (TypeError, ValueError):  # the bridge must never raise into the page
         return _erreurs([{"champ": None, "message": ERREUR_INATTENDUE}])
