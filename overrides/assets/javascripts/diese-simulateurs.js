@@ -47,13 +47,13 @@
       return;
     }
     moteur.worker.addEventListener("message", recevoir);
-    moteur.worker.addEventListener("error", () => echouer("le moteur de calcul n'a pas pu être chargé"));
+    moteur.worker.addEventListener("error", () => echouer("le moteur de calcul n’a pas pu être chargé"));
   }
 
   function demarrerMoteur(urlWorker, urlRoue, echauffement) {
     if (moteur.etat === "demarrage" || moteur.etat === "pret") return;
     if (!peutDemarrer()) {
-      echouer("votre navigateur n'exécute pas WebAssembly dans un Web Worker");
+      echouer("votre navigateur n’exécute pas WebAssembly dans un Web Worker");
       return;
     }
     moteur.etat = "demarrage";
@@ -61,11 +61,11 @@
     performance.mark("diese-moteur-demarrage"); // read by the benchmark
     creerWorker(urlWorker);
     if (!moteur.worker) {
-      echouer("le moteur de calcul n'a pas pu être lancé");
+      echouer("le moteur de calcul n’a pas pu être lancé");
       return;
     }
     moteur.minuterie = setTimeout(
-      () => echouer("le moteur de calcul n'a pas démarré à temps (WebAssembly est peut-être bloqué)"),
+      () => echouer("le moteur de calcul n’a pas démarré à temps (WebAssembly est peut-être bloqué)"),
       DELAI_DEMARRAGE_MS,
     );
     moteur.worker.postMessage({ type: "demarrer", roue: new URL(urlRoue, location.href).href, echauffement });
@@ -84,7 +84,7 @@
       moteur.etapes = message.etapes;
       notifier();
     } else if (message.type === "echec") {
-      echouer(`le moteur de calcul n'a pas pu démarrer (${message.texte})`);
+      echouer(`le moteur de calcul n’a pas pu démarrer (${message.texte})`);
     } else if (message.type === "resultat") {
       const rappel = moteur.attentes.get(message.id);
       moteur.attentes.delete(message.id);

@@ -21,7 +21,7 @@ def repondre(commande: str, entree_json: str) -> str:
         html = rendu.rendre(commande, resultat)
         annonce = rendu.annonce(commande, resultat)
     except Exception as exc:  # noqa: BLE001 — the page must get a message, not a traceback
-        message = f"Le résultat n'a pas pu être affiché ({type(exc).__name__})."
+        message = f"Le résultat n’a pas pu être affiché ({type(exc).__name__})."
         return json.dumps({"ok": False, "erreurs": [{"champ": None, "message": message}]},
                           ensure_ascii=False)
     return json.dumps({"ok": True, "html": html, "annonce": annonce}, ensure_ascii=False)

@@ -103,7 +103,7 @@ def avertissements(liste: list) -> str:
 
 
 AVERTISSEMENT_EMBAUCHE = ("Ce résultat est une <strong>estimation</strong> : il ne remplace ni le "
-                          "bulletin de paie ni la réponse de l'organisme qui verse l'aide.")
+                          "bulletin de paie ni la réponse de l’organisme qui verse l’aide.")
 AVERTISSEMENT_OETH = ("Ce résultat est une <strong>estimation</strong> : il ne remplace pas la "
                       "déclaration annuelle en DSN, qui fixe la contribution due.")
 
@@ -115,7 +115,7 @@ def mention_estimation(parametres_au: str | None, date_embauche: str | None = No
     elif date_embauche:
         quand = f"en vigueur au <strong>{escape(date_longue(date_embauche))}</strong>"
     else:
-        quand = "en vigueur à la date d'embauche"
+        quand = "en vigueur à la date d’embauche"
     return (
         f'<p class="diese-mention" data-parametres-au="{escape(str(parametres_au or ""))}">'
         f"Paramètres légaux {quand}. {avertissement}</p>"
@@ -414,10 +414,10 @@ COTISATIONS = {
     "vieillesse_deplafonnee": "Vieillesse déplafonnée", "famille": "Allocations familiales",
     "at_mp": "Accidents du travail (AT/MP)", "csa": "Contribution solidarité autonomie",
     "chomage": "Assurance chômage", "ags": "AGS (garantie des salaires)",
-    "agirc_arrco": "Retraite complémentaire Agirc-Arrco", "ceg": "Contribution d'équilibre général",
-    "cet": "Contribution d'équilibre technique", "fnal": "FNAL",
+    "agirc_arrco": "Retraite complémentaire Agirc-Arrco", "ceg": "Contribution d’équilibre général",
+    "cet": "Contribution d’équilibre technique", "fnal": "FNAL",
     "dialogue_social": "Contribution au dialogue social", "formation": "Formation professionnelle",
-    "taxe_apprentissage": "Taxe d'apprentissage", "versement_mobilite": "Versement mobilité",
+    "taxe_apprentissage": "Taxe d’apprentissage", "versement_mobilite": "Versement mobilité",
     "prevoyance": "Prévoyance", "mutuelle": "Mutuelle (part employeur)",
 }
 
@@ -454,7 +454,7 @@ def detail_calcul(explications: Any, cotisations: dict | None = None) -> str:
 
 TITRES = {
     "contribution_actuelle": "Contribution annuelle actuelle",
-    "contribution_apres_embauche": "Contribution après l'embauche d'un bénéficiaire",
+    "contribution_apres_embauche": "Contribution après l’embauche d’un bénéficiaire",
     "economie": "Économie", "indemnite_fin_contrat": "Indemnité de fin de contrat",
     "valeurs_prolongees": "Valeurs reprises au-delà de leur dernière confirmation",
     "autres_charges": "Autres charges",
@@ -467,7 +467,7 @@ def simulation(r: dict) -> str:
     n = len(mois)
     synthese = (
         _valeur("cout_employeur", totaux.get("cout_employeur"), f"Coût employeur sur {n} mois")
-        + _valeur("aides", totaux.get("aides"), "Aides à l'embauche")
+        + _valeur("aides", totaux.get("aides"), "Aides à l’embauche")
         + _valeur("cout_net_aides", totaux.get("cout_net_aides"), "Coût net des aides",
                   "diese-chiffre--fort")
         + _valeur("cout_mensuel_moyen",
@@ -533,7 +533,7 @@ def _stage(o: dict) -> str:
     if refs:
         base = ('<p class="diese-source">Base légale : '
                 + " ; ".join(_lien(r) for r in refs) + "</p>")
-    texte = o.get("explication") or ("L'entreprise d'accueil ne verse ni salaire ni "
+    texte = o.get("explication") or ("L’entreprise d’accueil ne verse ni salaire ni "
                                      "gratification et ne paie pas de cotisations.")
     return (
         f'<section class="diese-stage" data-contrat="{escape(str(o.get("contrat", "")))}">'
@@ -596,7 +596,7 @@ def comparaison(r: Any) -> str:
         durees = "".join(
             f"<td>{escape(str(o.get('duree_mois', '')))} mois</td>" for o in salaries
         )
-        duree = f"sur {horizon} mois" if horizon else "sur l'horizon commun"
+        duree = f"sur {horizon} mois" if horizon else "sur l’horizon commun"
         notes = "".join(
             f'<p class="diese-note-tableau" data-contrat="{escape(str(o.get("contrat", "")))}">'
             f"{escape(_libelle(o))} : totaux sur {escape(str(o.get('duree_mois')))} mois, car la "
@@ -623,10 +623,10 @@ def comparaison(r: Any) -> str:
             + "</tbody></table></div>"
             + notes
             + '<p class="diese-astuce">Pour le détail mois par mois d\'une option, ouvrez le '
-            "simulateur « Coût d'une embauche » avec le même contrat.</p>"
+            "simulateur « Coût d’une embauche » avec le même contrat.</p>"
         )
     elif not stages:
-        blocs.append("<p>Aucune option n'est ouverte pour ce profil et cet employeur.</p>")
+        blocs.append("<p>Aucune option n’est ouverte pour ce profil et cet employeur.</p>")
     blocs += [_stage(o) for o in stages]
     if exclues:
         items = "".join(
@@ -645,13 +645,13 @@ def oeth(r: dict) -> str:
         _valeur(cle, r.get(cle), libelle, classe)
         for cle, libelle, classe in (
             ("contribution_actuelle", "Contribution annuelle actuelle", ""),
-            ("contribution_apres_embauche", "Après l'embauche d'un bénéficiaire", ""),
+            ("contribution_apres_embauche", "Après l’embauche d’un bénéficiaire", ""),
             ("economie", "Économie annuelle", "diese-chiffre--fort"),
         )
     )
     if r.get("assujetti") is False:
-        constat = ("<p>L'entreprise compte moins de 20 salariés : elle n'est pas soumise à "
-                   "l'obligation d'emploi, il n'y a pas de contribution.</p>")
+        constat = ("<p>L’entreprise compte moins de 20 salariés : elle n’est pas soumise à "
+                   "l’obligation d’emploi, il n’y a pas de contribution.</p>")
     else:
         constat = (
             f"<p>Obligation : <strong>{escape(str(r.get('obligation', '')))}</strong> "
@@ -685,7 +685,7 @@ def annonce(commande: str, r: Any) -> str:
         t = r.get("totaux") or {}
         return (
             f"Résultat mis à jour : coût net des aides {euros(t.get('cout_net_aides'))} "
-            f"sur {len(r.get('mois') or [])} mois, dont {euros(t.get('aides'))} d'aides."
+            f"sur {len(r.get('mois') or [])} mois, dont {euros(t.get('aides'))} d’aides."
         )
     if commande == "comparer":
         options = r.get("options") if isinstance(r, dict) else r

@@ -81,7 +81,7 @@ def _construire(contenus: tuple[tuple[str, bytes], ...]) -> Roue:
     metadonnees = {
         f"{info}/METADATA": (
             f"Metadata-Version: 2.1\nName: diese\nVersion: {version}\n"
-            "Summary: Moteur de simulation DIESE (coût d'une embauche, aides, OETH)\n"
+            "Summary: Moteur de simulation DIESE (coût d’une embauche, aides, OETH)\n"
         ).encode(),
         f"{info}/WHEEL": (
             b"Wheel-Version: 1.0\nGenerator: diese.simulateurs.roue\n"

@@ -34,7 +34,7 @@ DISPOSITION_SIMULER = (
                     "heures_hebdo")),
     ("La personne embauchée", ("age", "niveau_diplome", "rqth", "demandeur_emploi",
                                "residence_qpv", "beneficiaire_rsa")),
-    ("L'entreprise", ("effectif", "ratio_alternants")),
+    ("L’entreprise", ("effectif", "ratio_alternants")),
     (AVANCES, (
         "date_naissance", "demandeur_emploi_depuis_mois", "taux_at_mp",
         "mutuelle_part_employeur", "taux_versement_mobilite")),
@@ -58,10 +58,10 @@ def groupes(commande: str) -> list[Groupe]:
     if commande == "comparer":
         return [
             Groupe("profil", "Le candidat", champs_moteur.CHAMPS_COMPARER_PROFIL),
-            Groupe("employeur", "L'employeur", champs_moteur.CHAMPS_COMPARER_EMPLOYEUR),
+            Groupe("employeur", "L’employeur", champs_moteur.CHAMPS_COMPARER_EMPLOYEUR),
         ]
     if commande == "oeth":
-        return [Groupe(None, "L'employeur", champs_moteur.CHAMPS_OETH)]
+        return [Groupe(None, "L’employeur", champs_moteur.CHAMPS_OETH)]
     raise RuntimeError(f"Simulateur inconnu : « {commande} » (simuler, comparer ou oeth)")
 
 
