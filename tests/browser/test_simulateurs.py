@@ -263,6 +263,27 @@ def test_clavier_seul(session, axe) -> None:
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
 
 
+def test_calculer_sur_un_telephone_montre_le_resultat(session) -> None:
+    """The result sits below a long form on a phone: « Calculer » brings it into view."""
+    page = session.page
+    taille = page.viewport_size
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.evaluate("() => window.scrollTo(0, 0)")
+        page.fill("#champ-salaire_brut_mensuel", "2300")
+        avant = page.evaluate("() => Number(document.getElementById('simulateur').dataset.calculs)")
+        page.click("#simulateur button[type=submit]")
+        attendre_calcul(page, avant)
+        page.wait_for_function(
+            "() => { const b = document.querySelector("
+            "'#simulateur .diese-simulateur__resultat h2').getBoundingClientRect();"
+            " return b.top >= 0 && b.bottom <= innerHeight; }",
+            timeout=5_000)
+        assert page.evaluate("() => document.activeElement.type") == "submit"  # focus stays
+    finally:
+        page.set_viewport_size(taille)
+
+
 def test_navigation_instantanee_garde_un_seul_worker(session, axe) -> None:
     page = session.page
     for lien, commande in (("Comparer les contrats", "comparer"), ("Contribution OETH", "oeth")):

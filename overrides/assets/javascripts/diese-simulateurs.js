@@ -392,9 +392,10 @@
 
     formulaire.addEventListener("input", surSaisie);
     formulaire.addEventListener("change", surSaisie);
-    formulaire.addEventListener("submit", (evenement) => {
+    formulaire.addEventListener("submit", async (evenement) => {
       evenement.preventDefault();
-      lancer();
+      await lancer();
+      montrerResultat(resultat);
     });
     racine.querySelector('[data-action="imprimer"]').addEventListener("click", () => window.print());
     racine.querySelector('[data-action="copier-lien"]').addEventListener("click", async (evenement) => {
@@ -424,6 +425,16 @@
       if ("requestIdleCallback" in window) requestIdleCallback(lancerMoteur, { timeout: 100 });
       else setTimeout(lancerMoteur, 0);
     }
+  }
+
+  // « Calculer » on a phone: the result sits below a long form, bring its heading into view
+  // (focus stays in the form, where the reader may correct a figure).
+  function montrerResultat(resultat) {
+    const titre = resultat.querySelector("h2") || resultat;
+    const haut = titre.getBoundingClientRect().top;
+    if (haut >= 0 && haut < window.innerHeight * 0.6) return;
+    const reduit = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    titre.scrollIntoView({ behavior: reduit ? "auto" : "smooth", block: "start" });
   }
 
   // Print: open the « détail du calcul » so the printed page is complete.

@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from html import escape
 from typing import Any
+from urllib.parse import urlencode
+
+from diese.simulation.champs import (
+    CHAMPS_COMPARER_EMPLOYEUR,
+    CHAMPS_COMPARER_PROFIL,
+    CHAMPS_SIMULER,
+)
 
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre")
@@ -546,6 +553,47 @@ def _libelle(o: dict) -> str:
     return str(o.get("libelle") or o.get("contrat"))
 
 
+def lien_detail(o: dict) -> str:
+    """The « coût d’une embauche » page's own link (its URL mirrors its form) for this option:
+    the comparison's inputs, the option's contract and duration."""
+    situation = o.get("situation") or {}
+    noms = [c["nom"] for c in CHAMPS_COMPARER_PROFIL + CHAMPS_COMPARER_EMPLOYEUR]
+    valeurs = {n: situation.get(n) for n in noms if n in situation}
+    valeurs.update(contrat=o.get("contrat"), duree_mois=o.get("duree_mois"))
+    # Derived by the engine from the age (birthday on the hire date): the age says it already.
+    if valeurs.get("age") is not None and _annees_avant(
+            situation.get("date_embauche"), valeurs["age"]) == valeurs.get("date_naissance"):
+        valeurs.pop("date_naissance")
+
+    def texte(v: Any) -> str:
+        if isinstance(v, bool):
+            return "1" if v else "0"
+        return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+    # A field left at the form's default stays out of the link, as the page's own links do.
+    defauts = {c["nom"]: c.get("defaut") for c in CHAMPS_SIMULER}
+    gardes = [(n, v) for n, v in valeurs.items() if v is not None and (
+        n in ("date_embauche", "contrat", "duree_mois") or v != defauts.get(n))]
+    requete = urlencode([(n, texte(v)) for n, v in gardes])
+    return f"../cout-embauche/?{requete}"
+
+
+def _annees_avant(date_iso: Any, annees: Any) -> str | None:
+    try:
+        a, m, j = (int(x) for x in str(date_iso).split("-"))
+        return f"{a - int(annees):04d}-{m:02d}-{j:02d}"
+    except ValueError:
+        return None
+
+
+def _liens_detail(salaries: list[dict]) -> str:
+    liens = " · ".join(
+        f'<a href="{escape(lien_detail(o))}" data-contrat="{escape(str(o.get("contrat", "")))}">'
+        f"{escape(_libelle(o))}</a>" for o in salaries)
+    return ('<p class="diese-astuce">Le détail mois par mois de chaque option, dans le simulateur '
+            f"« Coût d’une embauche » : {liens}.</p>")
+
+
 def comparaison(r: Any) -> str:
     options = (r.get("options") if isinstance(r, dict) else r) or []
     eligibles = [o for o in options if o.get("eligible")]
@@ -622,8 +670,7 @@ def comparaison(r: Any) -> str:
             + "".join(texte(o) for o in salaries) + "</tr>"
             + "</tbody></table></div>"
             + notes
-            + '<p class="diese-astuce">Pour le détail mois par mois d\'une option, ouvrez le '
-            "simulateur « Coût d’une embauche » avec le même contrat.</p>"
+            + _liens_detail(salaries)
         )
     elif not stages:
         blocs.append("<p>Aucune option n’est ouverte pour ce profil et cet employeur.</p>")
