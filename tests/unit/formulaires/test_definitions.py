@@ -77,13 +77,13 @@ def _ecrire(chemin: Path, donnees: dict) -> None:
 
 def test_un_libelle_manquant_nomme_fichier_et_champ(tmp_path) -> None:
     chemin, donnees = _copie(tmp_path)
-    del donnees["sections"][0]["champs"][2]["libelle"]
+    del donnees["sections"][0]["champs"][3]["libelle"]
     _ecrire(chemin, donnees)
     with pytest.raises(ErreurDonnees) as erreur:
         charger_definition(chemin)
     message = str(erreur.value)
     assert str(chemin) in message
-    assert "sections[0].champs[2] (« secteur »)" in message
+    assert "sections[0].champs[3] (« secteur »)" in message
     assert "libelle" in message
 
 

@@ -52,7 +52,7 @@ def test_evaluation_de_stage_champs_nommes(generes) -> None:
     assert champs["organisme"]["/FT"] == "/Tx"
     assert champs["taches_07_tache"]["/FT"] == "/Tx"
     assert "1 : pas du tout satisfaisant" in str(champs["approche_curiosite_note"]["/TU"])
-    assert len(champs) == 93
+    assert len(champs) == 94
 
 
 @pytest.mark.parametrize("ident", ORDRE)
