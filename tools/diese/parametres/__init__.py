@@ -27,6 +27,19 @@ _REFERENCE = {
     },
 }
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
+# Evidence for one dated value: the page read, a short excerpt in the page's own words that
+# states the value, and the day it was read.
+_PREUVE = {
+    "type": "object",
+    "required": ["titre", "url", "extrait", "consulte_le"],
+    "additionalProperties": False,
+    "properties": {
+        "titre": {"type": "string", "minLength": 3},
+        "url": {"type": "string", "pattern": "^https://"},
+        "extrait": {"type": "string", "minLength": 10, "maxLength": 300},
+        "consulte_le": {"type": "string", "pattern": _DATE},
+    },
+}
 
 SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -45,6 +58,9 @@ SCHEMA: dict[str, Any] = {
                 "properties": {
                     "value": {"type": ["number", "object", "null"]},
                     "reference": {"type": "array", "minItems": 1, "items": _REFERENCE},
+                    "preuves": {"type": "array", "minItems": 1, "items": _PREUVE},
+                    # A value our searches could not confirm (overrides the parameter's statut).
+                    "statut": {"enum": ["verifie", "non_verifie"]},
                 },
             },
         },
@@ -115,6 +131,8 @@ def compiler_un(fichier: Path) -> dict:
                 "date": date,
                 "valeur": entree["value"],
                 "references": [_reference(r) for r in entree.get("reference", [])],
+                "preuves": entree.get("preuves", []),
+                "statut": entree.get("statut", ""),
             }
         )
     return {

@@ -17,7 +17,8 @@ FICHIER = Path(__file__).resolve().parent / "parametres.json"
 class Parametre:
     __slots__ = ("ident", "libelle", "description", "unite", "statut", "note", "sources",
                  "confirmer_aupres", "note_usager",
-                 "references", "derniere_date_confirmee", "dates", "valeurs", "refs_valeurs")
+                 "references", "derniere_date_confirmee", "dates", "valeurs", "refs_valeurs",
+                 "preuves_valeurs", "statuts_valeurs")
 
     def __init__(self, ident: str, brut: dict) -> None:
         self.ident = ident
@@ -34,6 +35,10 @@ class Parametre:
         self.dates: list[str] = [v["date"] for v in brut["valeurs"]]
         self.valeurs: list[Any] = [v["valeur"] for v in brut["valeurs"]]
         self.refs_valeurs: list[list[dict]] = [v["references"] for v in brut["valeurs"]]
+        # Evidence per dated value: [{titre, url, extrait, consulte_le}].
+        self.preuves_valeurs: list[list[dict]] = [v.get("preuves", []) for v in brut["valeurs"]]
+        # A value-level statut overrides the parameter's ("" = the parameter's statut).
+        self.statuts_valeurs: list[str] = [v.get("statut", "") for v in brut["valeurs"]]
 
     def note_publique(self) -> str:
         """What the simulators may tell a user about this value: a plain note, and who can
@@ -50,6 +55,14 @@ class Parametre:
     def valeur(self, jour: str) -> Any:
         i = self.rang(jour)
         return None if i < 0 else self.valeurs[i]
+
+    def preuves(self, rang: int) -> list[dict]:
+        return self.preuves_valeurs[rang] if rang >= 0 else []
+
+    def statut_valeur(self, rang: int) -> str:
+        """Statut of one dated value: its own if set, else the parameter's."""
+        propre = self.statuts_valeurs[rang] if rang >= 0 else ""
+        return propre or self.statut
 
     def source(self, rang: int) -> dict:
         """The most specific reference for a value: its own, else the parameter's first one."""
