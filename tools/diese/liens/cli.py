@@ -45,7 +45,8 @@ def analyser(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--concurrence", type=int, default=8,
                    help="requêtes en parallèle au plus (défaut : 8)")
     p.add_argument("--delai", type=float, default=10.0,
-                   help="délai total par adresse (redirections comprises), en secondes (défaut : 10)")
+                   help="délai total par adresse (redirections comprises), en secondes "
+                        "(défaut : 10)")
     p.add_argument("--json", action="store_true", help="rapport en JSON")
     p.add_argument("--ecrire", action="store_true",
                    help="enregistrer statut et date de vérification dans le fichier des sites")
