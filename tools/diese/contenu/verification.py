@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from diese.contenu.changements import charger_changements
 from diese.contenu.checklists import charger_checklists
 from diese.contenu.glossaire import charger_glossaire
+from diese.contenu.ids_publies import remplacements
 from diese.contenu.ressources import charger_ressources
 from diese.contenu.validation import ErreurDonnees
 from diese.formulaires.definition import charger_definitions
@@ -20,7 +21,7 @@ from diese.parametres import compiler as compiler_parametres
 CHARGEURS = (
     charger_glossaire,
     charger_changements,
-    charger_checklists,
+    lambda: remplacements(charger_checklists()),  # published checklist ids are forever
     charger_ressources,  # reads sites.yml too
     charger_definitions,
     compiler_parametres,  # every legal parameter file
