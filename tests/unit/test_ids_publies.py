@@ -30,7 +30,7 @@ def _renommer(dossier: Path, ancien: str, nouveau: str) -> None:
 def test_le_registre_couvre_les_129_elements_publies() -> None:
     assert remplacements(charger_checklists()) == {}
     texte = FICHIER.read_text(encoding="utf-8")
-    assert texte.count("\n    - ") == sum(len(l.elements) for l in charger_checklists().values())
+    assert texte.count("\n    - ") == sum(len(c.elements) for c in charger_checklists().values())
 
 
 def test_un_identifiant_renomme_sans_remplacement_arrete_le_build(tmp_path: Path) -> None:
