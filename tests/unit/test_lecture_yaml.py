@@ -132,3 +132,19 @@ def test_le_build_nomme_un_fichier_absent_et_donne_la_trace_avec_diese_debug(
     assert "Traceback" not in resultat.stderr and "FileNotFoundError" not in resultat.stderr
     avec_trace = _construire(copie, DIESE_DEBUG="1")
     assert avec_trace.returncode != 0 and "Traceback" in avec_trace.stderr
+
+
+def test_la_compilation_des_parametres_dit_l_erreur_sans_trace(tmp_path: Path) -> None:
+    copie = _copie_du_projet(tmp_path)
+    fichier = copie / "tools" / "diese" / "parametres" / "pss" / "mensuel.yaml"
+    fichier.write_text(fichier.read_text(encoding="utf-8") + "description: encore\n",
+                       encoding="utf-8")
+    cible = copie / "tools" / "diese" / "simulation" / "parametres.json"
+    avant = cible.read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(copie / "tools")}
+    env.pop("DIESE_DEBUG", None)
+    r = subprocess.run([sys.executable, "-m", "diese.parametres"], cwd=copie, env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "mensuel.yaml" in r.stderr and "clé « description » écrite deux fois" in r.stderr
+    assert cible.read_bytes() == avant
