@@ -4,8 +4,11 @@ its renderers. Modules stay thin: the logic lives in the `diese` package."""
 import importlib
 import pkgutil
 
+from diese.contenu.verification import verifier_donnees
+
 
 def define_env(env) -> None:
+    verifier_donnees()  # every data file valid before any renderer reads one
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         if info.name == "hooks" or info.name.startswith("_"):
             continue

@@ -89,7 +89,7 @@ def test_terme_absent_du_glossaire() -> None:
         (lambda c: c.update(date="bientôt"), "changements[0].date"),
         (lambda c: c.update(references=[]), "changements[0].references"),
         (
-            lambda c: c.update(references=[{"titre": "Loi", "url": "http://a.fr/"}]),
+            lambda c: c.update(references=[{"titre": "Loi du 1er juin", "url": "http://a.fr/"}]),
             "changements[0].references[0].url",
         ),
         (lambda c: c.update(titre='Un "titre" cassé'), "changements[0].titre"),

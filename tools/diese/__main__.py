@@ -11,6 +11,9 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "comparer": ("diese.simulation.cli", "compare les contrats possibles pour un candidat"),
     "formulaires": ("diese.formulaires.cli", "écrit les formulaires PDF, ODT et DOCX"),
     "liens": ("diese.liens.cli", "vérifie les adresses des sites référencés"),
+    "parametres": ("diese.veille.cli",
+                   "veille : compare nos paramètres aux dernières versions des modèles de "
+                   "référence"),
 }
 
 

@@ -59,7 +59,8 @@ def donnees(tmp_path, serveur_http, port_ferme):
 
 
 def _lancer(capsys, *args: str) -> tuple[int, str]:
-    code = main([*args, "--sans-ressources", "--delai", "0.5", "--concurrence", "4"])
+    code = main([*args, "--sans-ressources", "--delai", "0.5", "--concurrence", "4",
+                 "--autoriser-local"])
     return code, capsys.readouterr().out
 
 
@@ -90,8 +91,17 @@ def test_rapport_texte_en_francais(donnees, capsys) -> None:
     assert "relancer avec --ecrire" in sortie
 
 
+def test_sans_forcer_les_statuts_etablis_a_la_main_restent(donnees, capsys) -> None:
+    avant = donnees.read_bytes()
+    code, sortie = _lancer(capsys, "--donnees", str(donnees), "--ecrire")
+    assert code == 1
+    assert donnees.read_bytes() == avant  # every entry of the fixture is « documentaire »
+    assert "statut établi à la main (documentaire) gardé" in sortie
+    assert "relancer avec --forcer" in sortie
+
+
 def test_ecrire_met_a_jour_statut_et_date(donnees, capsys) -> None:
-    code, _ = _lancer(capsys, "--donnees", str(donnees), "--ecrire")
+    code, _ = _lancer(capsys, "--donnees", str(donnees), "--ecrire", "--forcer")
     assert code == 0
     sites = {s.id: s for s in charger_sites(donnees)}
     assert sites["vivant"].statut == "actif"

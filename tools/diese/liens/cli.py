@@ -18,9 +18,14 @@ from diese.contenu.validation import ErreurDonnees
 
 from . import rapport
 from .adresses import charger, collecter
-from .ecriture import MiseAJour, appliquer
-from .requetes import verifier
-from .verdicts import juger
+from .ecriture import MiseAJour, ecrire
+from .requetes import DELAI, DNS, ERREUR, REFUS, RESEAU, Resultat, verifier
+from .verdicts import ETATS, juger
+
+# A run in which most addresses fail the same way says more about this machine's network than
+# about the sites: it writes nothing.
+ECHECS_DU_RESEAU = {DNS, REFUS, DELAI, RESEAU, ERREUR}
+PART_NON_CONCLUANTE = 0.5
 
 
 def analyser(argv: list[str]) -> argparse.Namespace:
@@ -40,10 +45,16 @@ def analyser(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--concurrence", type=int, default=8,
                    help="requêtes en parallèle au plus (défaut : 8)")
     p.add_argument("--delai", type=float, default=10.0,
-                   help="délai d’attente par requête, en secondes (défaut : 10)")
+                   help="délai total par adresse (redirections comprises), en secondes "
+                        "(défaut : 10)")
     p.add_argument("--json", action="store_true", help="rapport en JSON")
     p.add_argument("--ecrire", action="store_true",
                    help="enregistrer statut et date de vérification dans le fichier des sites")
+    p.add_argument("--forcer", action="store_true",
+                   help="avec --ecrire, remplacer aussi les statuts établis à la main "
+                        "(methode: documentaire)")
+    p.add_argument("--autoriser-local", action="store_true",
+                   help="visiter aussi les adresses locales et privées (pour les tests)")
     args = p.parse_args(argv)
     if args.concurrence < 1 or args.delai <= 0:
         p.error("--concurrence doit valoir au moins 1 et --delai être positif")
@@ -66,25 +77,61 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     with ThreadPoolExecutor(max_workers=args.concurrence) as executeur:
-        trouves = executeur.map(lambda a: verifier(a.url, args.delai), adresses)
+        trouves = executeur.map(
+            lambda a: verifier(a.url, args.delai, autoriser_local=args.autoriser_local),
+            adresses)
         resultats = {r.url: r for r in trouves}
 
     date = dt.date.today().isoformat()
     verdicts = [juger(site, resultats[site.url_originale]) for site in sites]
-    if args.ecrire:
+    messages: list[str] = []
+    panne = panne_generale(list(resultats.values()))
+    ecrit = False
+    if panne:
+        messages.append(panne)
+    elif args.ecrire:
+        methodes = {s.id: s.verification.methode for s in sites}
+        retenus = [v for v in verdicts if v.concluant and not v.a_examiner]
+        gardes = [v for v in retenus if methodes[v.site] == "documentaire" and not args.forcer
+                  and v.statut_propose != v.statut_actuel]
         mises_a_jour = [
             MiseAJour(v.site, v.statut_propose, date, "automatique", v.detail)
-            for v in verdicts
-            if v.concluant and not v.a_examiner
+            for v in retenus
+            if methodes[v.site] != "documentaire" or args.forcer
+        ]
+        messages += [
+            f"« {v.site} » : statut établi à la main (documentaire) gardé ; le vérificateur "
+            f"propose « {v.statut_propose} » (relancer avec --forcer pour le remplacer)"
+            for v in gardes
         ]
         if mises_a_jour:
-            texte = args.donnees.read_text(encoding="utf-8")
-            args.donnees.write_text(appliquer(texte, mises_a_jour), encoding="utf-8")
-            charger(args.donnees, args.docs)  # what we wrote must still be valid data
+            try:
+                ecrire(args.donnees, mises_a_jour, lambda f: charger(f, args.docs))
+                ecrit = True
+            except (ErreurDonnees, ValueError) as exc:
+                print(exc, file=sys.stderr)
+                return 2
 
-    messages = rapport.alertes(adresses, resultats, verdicts, args.ecrire)
+    messages = rapport.alertes(adresses, resultats, verdicts, ecrit) + messages
     if args.json:
-        print(rapport.en_json(date, adresses, resultats, verdicts, messages, args.ecrire))
+        print(rapport.en_json(date, adresses, resultats, verdicts, messages, ecrit))
     else:
-        print(rapport.texte(date, sites, adresses, resultats, verdicts, messages, args.ecrire))
+        print(rapport.texte(date, sites, adresses, resultats, verdicts, messages, ecrit))
     return 1 if messages else 0
+
+
+def panne_generale(resultats: list[Resultat]) -> str:
+    """A message when most addresses failed the same way (no DNS, no route…), else ""."""
+    if len(resultats) < 4:
+        return ""
+    compte: dict[str, int] = {}
+    for r in resultats:
+        if r.etat in ECHECS_DU_RESEAU:
+            compte[r.etat] = compte.get(r.etat, 0) + 1
+    if not compte:
+        return ""
+    etat, nombre = max(compte.items(), key=lambda e: e[1])
+    if nombre / len(resultats) < PART_NON_CONCLUANTE:
+        return ""
+    return (f"vérification non concluante : {nombre} adresses sur {len(resultats)} en échec "
+            f"« {ETATS[etat]} » (réseau ou DNS indisponible ?) ; rien n’a été écrit")

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from diese.contenu.sites import Site
 
-from .requetes import ABSENT, DNS, OK, REFUS, Resultat
+from .requetes import ABSENT, DNS, INTERDIT, OK, REFUS, Resultat
 
 ETATS = {
     "ok": "répond",
@@ -18,6 +18,8 @@ ETATS = {
     "refus": "connexion refusée",
     "dns": "domaine introuvable",
     "boucle": "trop de redirections",
+    "reseau": "réseau injoignable",
+    "interdit": "cible refusée",
     "erreur": "erreur",
 }
 
@@ -54,6 +56,10 @@ def juger(site: Site, resultat: Resultat) -> Verdict:
     def verdict(propose: str, concluant: bool = True, examiner: bool = False) -> Verdict:
         return Verdict(site.id, actuel, propose, concluant, examiner, detail)
 
+    if resultat.etat == INTERDIT:
+        # A 2005 address now sending us to a local file, a private network or ftp: whoever
+        # holds the domain, a person must look before anything is written.
+        return verdict(actuel, concluant=False, examiner=True)
     if not resultat.concluant:
         return verdict(actuel, concluant=False)
     if resultat.etat == OK:

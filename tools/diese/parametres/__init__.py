@@ -166,5 +166,9 @@ def est_a_jour() -> bool:
 
 
 def ecrire() -> Path:
-    CIBLE.write_text(serialiser(compiler()), encoding="utf-8")
+    """Compile, then replace the JSON in one step (a failed compile leaves it untouched)."""
+    texte = serialiser(compiler())
+    temporaire = CIBLE.with_name(f".{CIBLE.name}.tmp")
+    temporaire.write_text(texte, encoding="utf-8")
+    temporaire.replace(CIBLE)
     return CIBLE
