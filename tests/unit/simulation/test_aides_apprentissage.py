@@ -120,9 +120,10 @@ def test_engagement_ou_part_d_alternants():
     assert any("5 % d’alternants" in n and "3 %" in n for n in explications)
 
 
-def test_engagement_inconnu_refuse():
+@pytest.mark.parametrize("valeur", ["beaucoup", ["5_pourcent"], 5, True])
+def test_engagement_inconnu_refuse(valeur):
     with pytest.raises(ErreurSaisie) as exc:
-        aide("2026-04-01", effectif=GRANDE, engagement_alternance="beaucoup")
+        aide("2026-04-01", effectif=GRANDE, engagement_alternance=valeur)
     assert exc.value.erreurs[0]["champ"] == "engagement_alternance"
 
 

@@ -219,7 +219,8 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     engagement = lec.brut("engagement_alternance")
     if engagement == "aucun":
         engagement = None
-    if engagement is not None and engagement not in ENGAGEMENTS_ALTERNANCE:
+    if engagement is not None and (not isinstance(engagement, str)
+                                   or engagement not in ENGAGEMENTS_ALTERNANCE):
         lec.erreur("engagement_alternance", f"Engagement d’alternance inconnu « {engagement} » : "
                    "choisissez aucun, 5_pourcent ou 3_pourcent_et_condition.")
         engagement = None
