@@ -210,8 +210,9 @@ def _versements_apprenti(s: Situation, montant: float, bilan: Bilan) -> tuple[di
     if debut.day == 1:
         return echelonner(arrondi(montant * duree / 12), list(range(duree))), ""
     dernier_jour = (fin - dt.timedelta(days=1)).isoformat()
-    regle_debut, r_debut = _lire(PRORATA_APP, debut.isoformat())
-    regle_fin, r_fin = _lire(PRORATA_APP, dernier_jour)
+    val_debut, r_debut = _lire(PRORATA_APP, debut.isoformat())
+    val_fin, r_fin = _lire(PRORATA_APP, dernier_jour)
+    regle_debut, regle_fin = val_debut["prorata_des_jours"], val_fin["prorata_des_jours"]
     bilan.utilises += [(PRORATA_APP, r_debut), (PRORATA_APP, r_fin)]
     mensuel = montant / 12
     jours0 = monthrange(debut.year, debut.month)[1]
@@ -221,7 +222,8 @@ def _versements_apprenti(s: Situation, montant: float, bilan: Bilan) -> tuple[di
     parts[-1] += part_fin
     versements = {i: arrondi(mensuel * p) for i, p in enumerate(parts)}
     regles = tous()[PRORATA_APP]
-    depuis = date_fr(next(d for d, v in zip(regles.dates, regles.valeurs, strict=True) if v))
+    depuis = date_fr(next(d for d, v in zip(regles.dates, regles.valeurs, strict=True)
+                          if v["prorata_des_jours"]))
     if regle_debut and regle_fin:
         texte = "premier et dernier mois au prorata des jours couverts"
     elif regle_fin:
