@@ -43,6 +43,23 @@ def test_montants_2024():
     assert not any("renouvellement" in a for a in ef("2024-06-01")["avertissements"])
 
 
+def test_contrat_de_professionnalisation_compris_en_2024():
+    """A contrat de pro of six months or more follows the CDD scale, cumulable with the State's
+    aid for job seekers of 45 or more."""
+    r = ef("2024-06-01", "professionnalisation", 24, age=50)
+    assert sorted(a["id"] for a in r["aides"]) == ["aide_professionnalisation_45_ans",
+                                                   "emploi_franc"]
+    franc = next(a for a in r["aides"] if a["id"] == "emploi_franc")
+    assert franc["montant"] == 5000
+    assert "contrat de professionnalisation de six mois ou plus" in franc["conditions"]
+    assert ef("2025-01-01", "professionnalisation", 24, age=50)["totaux"]["aides"] == 2000
+    apprenti = simuler({"date_embauche": "2024-06-01", "contrat": "apprentissage", "age": 20,
+                        **QPV}).en_dict()
+    assert not any(a["id"] == "emploi_franc" for a in apprenti["aides"])
+    assert any("contrat de professionnalisation compris" in n
+               for n in apprenti["explications"]["aides"]["notes"])
+
+
 def test_pas_de_note_emploi_franc_ferme_pour_l_apprentissage():
     r = simuler({"date_embauche": "2026-04-01", "contrat": "apprentissage", "age": 20, **QPV})
     assert not any("emploi franc" in n for n in r.explications["aides"]["notes"])
@@ -58,7 +75,8 @@ def test_comparer_montre_l_aide_fermee():
         assert "non reconduit" in fermee[0]["raison"]
         assert any("Emploi franc : aucune aide" in a for a in options[contrat]["avertissements"])
         assert options[contrat]["aides"] == []
-    assert options["professionnalisation"]["aides_fermees"] == []
+    assert [a["id"] for a in options["professionnalisation"]["aides_fermees"]] == ["emploi_franc"]
+    assert options["apprentissage"]["aides_fermees"] == []
     ouvertes = {o.contrat: o for o in comparer(
         {"age": 30, **QPV}, {"effectif": 30, "date_embauche": "2024-12-31"})}
     assert ouvertes["cdi"].aides_fermees == []

@@ -18,6 +18,9 @@ AIDE_PRO = "professionnalisation.aide_demandeur_45_ans"
 AIDE_PRO_EXC = "professionnalisation.aide_exceptionnelle"
 AFE = "professionnalisation.aide_forfaitaire_employeur"
 EMPLOI_FRANC = "emploi_franc.montants"
+# Emploi franc: the contracts it covers and the scale each one follows (a contrat de
+# professionnalisation is a fixed-term contract here).
+EMPLOI_FRANC_BAREMES = {"cdi": "cdi", "cdd": "cdd", "professionnalisation": "cdd"}
 
 # Stable codes of the warnings raised here (Bilan.codes runs parallel to Bilan.avertissements), for
 # the typed {code, niveau, texte} warnings.
@@ -80,11 +83,12 @@ def aides(s: Situation, quotite: float) -> Bilan:
         _apprentissage(s, jour, bilan)
     elif s.contrat == "professionnalisation":
         _professionnalisation(s, jour, quotite, bilan)
-    if s.contrat in {"cdi", "cdd"}:
+    if s.contrat in EMPLOI_FRANC_BAREMES:
         _emploi_franc(s, jour, quotite, bilan)
     elif s.residence_qpv and s.demandeur_emploi and _lire(EMPLOI_FRANC, jour)[0] is not None:
         bilan.notes.append("L’aide « emploi franc » ne vise que les embauches en CDI ou en CDD "
-                           "d’au moins six mois : elle n’est pas retenue pour ce contrat.")
+                           "d’au moins six mois (contrat de professionnalisation compris) : elle "
+                           "n’est pas retenue pour ce contrat.")
     if s.rqth and s.contrat != "stage":
         bilan.notes.append("L’Agefiph peut verser des aides à l’embauche d’une personne "
                            "handicapée (par exemple en alternance) : elles ne sont pas calculées "
@@ -100,7 +104,7 @@ def aides(s: Situation, quotite: float) -> Bilan:
 
 def aides_fermees(s: Situation) -> list[dict]:
     """Aids this profile would have had, closed on the hire date: what a comparison shows."""
-    if not (s.demandeur_emploi and s.residence_qpv):
+    if not (s.demandeur_emploi and s.residence_qpv and s.contrat in EMPLOI_FRANC_BAREMES):
         return []
     jour = s.date_embauche.isoformat()
     val, r = _lire(EMPLOI_FRANC, jour)
@@ -284,6 +288,11 @@ def _afe(s: Situation, jour: str, bilan: Bilan) -> None:
 
 # --- Emploi franc ----------------------------------------------------------------------------
 
+_CONTRATS_EMPLOI_FRANC = {"cdi": "CDI", "cdd": "CDD de six mois ou plus",
+                          "professionnalisation": "contrat de professionnalisation de six mois ou "
+                                                  "plus"}
+
+
 def _raison_emploi_franc(r: int) -> str:
     p = tous()[EMPLOI_FRANC]
     ferme = dt.date.fromisoformat(p.dates[r])
@@ -304,12 +313,13 @@ def _emploi_franc(s: Situation, jour: str, quotite: float, bilan: Bilan) -> None
                           f"Emploi franc : aucune aide pour une embauche le {date_fr(jour)} — "
                           f"{_raison_emploi_franc(r)}.")
         return
-    if s.contrat == "cdd" and s.duree_mois < val["cdd_duree_min_mois"]:
+    bareme = EMPLOI_FRANC_BAREMES[s.contrat]
+    if bareme == "cdd" and s.duree_mois < val["cdd_duree_min_mois"]:
         bilan.notes.append(f"Emploi franc : un CDD doit durer au moins {val['cdd_duree_min_mois']} "
                            "mois pour ouvrir droit à l’aide.")
         return
-    annuel = val[s.contrat] * min(1.0, quotite)
-    annees = val[f"{s.contrat}_annees"]
+    annuel = val[bareme] * min(1.0, quotite)
+    annees = val[f"{bareme}_annees"]
     semestres = [6 * k - 1 for k in range(1, 2 * annees + 1)]
     versements = {i: v for i, v in echelonner(annuel * annees, semestres).items()
                   if i < s.duree_mois}
@@ -324,7 +334,6 @@ def _emploi_franc(s: Situation, jour: str, quotite: float, bilan: Bilan) -> None
         bilan.aides.append(Aide(
             "emploi_franc", "Aide emploi franc", arrondi(annuel), versements,
             f"Demandeur d’emploi résidant en quartier prioritaire (QPV), embauché en "
-            f"{'CDI' if s.contrat == 'cdi' else 'CDD de six mois ou plus'} : "
-            f"{euros(val[s.contrat])} "
+            f"{_CONTRATS_EMPLOI_FRANC[s.contrat]} : {euros(val[bareme])} "
             f"par an pour un temps plein pendant {annees} ans au plus, au prorata du temps de "
             "travail, versés par semestre échu.", EMPLOI_FRANC, r))

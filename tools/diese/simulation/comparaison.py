@@ -94,8 +94,7 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
         option.avertissements = r.avertissements
         option.situation = r.situation
         option.parametres_au = r.parametres_au
-        if contrat in {"cdi", "cdd"}:
-            option.aides_fermees = aides_fermees(s)
+        option.aides_fermees = aides_fermees(s)
         if contrat == "stage":
             brut = r.explications["salaire_brut"]
             option.explication = brut["formule"]
