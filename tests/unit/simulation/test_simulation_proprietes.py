@@ -12,10 +12,10 @@ from diese.simulation.api import executer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-# The most each aid can pay in total (law): apprenticeship 6 000 €, professionalisation 2 000 €,
-# emploi franc 3 × 5 000 € (CDI).
+# The most each aid can pay in total (law): apprenticeship 6 000 €, professionalisation 2 000 €
+# (45+) or 6 000 € (exceptional aid, to 30/04/2024), emploi franc 3 × 5 000 € (CDI).
 PLAFONDS_AIDES = {"aide_apprentissage": 6000.0, "aide_professionnalisation_45_ans": 2000.0,
-                  "emploi_franc": 15000.0}
+                  "aide_professionnalisation_exceptionnelle": 6000.0, "emploi_franc": 15000.0}
 CONTRATS = ["cdi", "cdd", "apprentissage", "professionnalisation", "stage"]
 
 valeurs_libres = st.one_of(
@@ -26,7 +26,7 @@ cles = st.sampled_from([
     "date_embauche", "contrat", "duree_mois", "salaire_brut_mensuel", "heures_hebdo", "effectif",
     "age", "date_naissance", "niveau_diplome", "rqth", "demandeur_emploi", "residence_qpv",
     "beneficiaire_rsa", "ratio_alternants", "taux_at_mp", "mutuelle_part_employeur",
-    "taux_versement_mobilite", "inconnu"])
+    "taux_versement_mobilite", "engagement_alternance", "inconnu"])
 
 situations_valides = st.fixed_dictionaries(
     {
@@ -45,6 +45,8 @@ situations_valides = st.fixed_dictionaries(
         "residence_qpv": st.booleans(),
         "beneficiaire_rsa": st.booleans(),
         "ratio_alternants": st.floats(0, 100),
+        "engagement_alternance": st.sampled_from(["aucun", "5_pourcent",
+                                                  "3_pourcent_et_condition"]),
         "taux_at_mp": st.floats(0, 30),
         "mutuelle_part_employeur": st.floats(0, 300),
         "taux_versement_mobilite": st.floats(0, 5),

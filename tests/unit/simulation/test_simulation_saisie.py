@@ -123,7 +123,7 @@ def test_pas_d_avertissement_dans_la_periode_confirmee():
 
 def test_comparer():
     options = comparer({"age": 22, "demandeur_emploi": True, "residence_qpv": True},
-                       {"effectif": 30, "date_embauche": "2026-04-01"})
+                       {"effectif": 30, "date_embauche": "2024-06-01"})
     par_contrat = {o.contrat: o.en_dict() for o in options}
     assert set(par_contrat) == {"cdi", "cdd", "apprentissage", "professionnalisation", "stage"}
     assert all(o["eligible"] for o in par_contrat.values())

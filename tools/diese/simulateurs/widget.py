@@ -34,7 +34,7 @@ DISPOSITION_SIMULER = (
                     "heures_hebdo")),
     ("La personne embauchée", ("age", "niveau_diplome", "rqth", "demandeur_emploi",
                                "residence_qpv", "beneficiaire_rsa")),
-    ("L’entreprise", ("effectif", "ratio_alternants")),
+    ("L’entreprise", ("effectif", "ratio_alternants", "engagement_alternance")),
     (AVANCES, (
         "date_naissance", "demandeur_emploi_depuis_mois", "taux_at_mp",
         "mutuelle_part_employeur", "taux_versement_mobilite")),

@@ -66,6 +66,13 @@ def champs_simuler() -> list[dict]:
         _champ("ratio_alternants", "Part d’alternants dans l’effectif", "decimal",
                "Pour les entreprises de 250 salariés ou plus : part d’alternants, en pourcentage.",
                0, 0, 100, 0.1, unite="%"),
+        _champ("engagement_alternance", "Engagement d’alternance (250 salariés ou plus)", "choix",
+               "Pour l’aide à l’embauche d’un apprenti : l’engagement pris auprès de l’ASP sur la "
+               "part d’alternants de l’année suivante.", "aucun",
+               choix=[{"valeur": "aucun", "libelle": "Aucun engagement"},
+                      {"valeur": "5_pourcent", "libelle": "5 % d’alternants"},
+                      {"valeur": "3_pourcent_et_condition",
+                       "libelle": "3 % d’alternants et la condition de progression"}]),
         _champ("taux_at_mp", "Taux accidents du travail (AT/MP)", "decimal",
                "Le taux notifié à votre entreprise ; vide : taux moyen national.", None, 0, 30,
                0.01, unite="%"),
@@ -81,8 +88,8 @@ def champs_simuler() -> list[dict]:
 
 _PROFIL = ("age", "date_naissance", "rqth", "demandeur_emploi", "demandeur_emploi_depuis_mois",
            "residence_qpv", "beneficiaire_rsa", "niveau_diplome")
-_EMPLOYEUR = ("effectif", "ratio_alternants", "taux_at_mp", "mutuelle_part_employeur",
-              "taux_versement_mobilite", "date_embauche", "heures_hebdo")
+_EMPLOYEUR = ("effectif", "ratio_alternants", "engagement_alternance", "taux_at_mp",
+              "mutuelle_part_employeur", "taux_versement_mobilite", "date_embauche", "heures_hebdo")
 
 
 def _extraire(noms) -> list[dict]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .aides import aides_fermees
 from .erreurs import ErreurSaisie
 from .moteur import simuler_situation
 from .saisie import CONTRATS, Lecteur, bornes_duree, lire_situation
 
 CLES_PROFIL = ("age", "date_naissance", "rqth", "demandeur_emploi", "demandeur_emploi_depuis_mois",
                "residence_qpv", "beneficiaire_rsa", "niveau_diplome")
-CLES_EMPLOYEUR = ("effectif", "ratio_alternants", "taux_at_mp", "mutuelle_part_employeur",
+CLES_EMPLOYEUR = ("effectif", "ratio_alternants", "engagement_alternance", "taux_at_mp",
+                  "mutuelle_part_employeur",
                   "taux_versement_mobilite", "date_embauche", "horizon_mois", "heures_hebdo")
 HORIZON_DEFAUT, HORIZON_MAX = 12, 48
 
@@ -19,7 +21,7 @@ class Option:
     __slots__ = ("contrat", "libelle", "eligible", "raison", "horizon_mois", "duree_mois",
                  "totaux", "aides", "salaire_brut_mensuel", "cout_mensuel_moyen",
                  "avertissements", "situation", "parametres_au", "explication",
-                 "references")
+                 "references", "aides_fermees")
 
     def __init__(self, contrat: str, horizon: int) -> None:
         self.contrat = contrat
@@ -38,6 +40,9 @@ class Option:
         # Trainee placement only: what the host company owes (nothing) and the legal basis.
         self.explication: str | None = None
         self.references: list[dict] = []
+        # Aids this candidate would have had, closed on the hire date: {id, nom, ferme_depuis,
+        # raison} (the emploi franc since 2025).
+        self.aides_fermees: list[dict] = []
 
     def en_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -89,6 +94,7 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
         option.avertissements = r.avertissements
         option.situation = r.situation
         option.parametres_au = r.parametres_au
+        option.aides_fermees = aides_fermees(s)
         if contrat == "stage":
             brut = r.explications["salaire_brut"]
             option.explication = brut["formule"]

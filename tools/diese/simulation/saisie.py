@@ -39,8 +39,15 @@ CLES_SIMULER = (
     "date_embauche", "contrat", "duree_mois", "salaire_brut_mensuel", "heures_hebdo", "effectif",
     "age", "date_naissance", "niveau_diplome", "rqth", "demandeur_emploi",
     "demandeur_emploi_depuis_mois", "residence_qpv", "beneficiaire_rsa", "ratio_alternants",
-    "taux_at_mp", "mutuelle_part_employeur", "taux_versement_mobilite",
+    "taux_at_mp", "mutuelle_part_employeur", "taux_versement_mobilite", "engagement_alternance",
 )
+# Companies of 250 or more: the work-study commitment the apprentice aid requires (the share is
+# checked at the end of the year after the contract's).
+ENGAGEMENTS_ALTERNANCE = {
+    "5_pourcent": "engagée à atteindre 5 % d’alternants dans son effectif",
+    "3_pourcent_et_condition": ("engagée à atteindre 3 % d’alternants avec la condition de "
+                                "progression du décret"),
+}
 
 
 @dataclass(slots=True)
@@ -64,6 +71,7 @@ class Situation:
     mutuelle_part_employeur: float
     taux_versement_mobilite: float
     naissance_supposee: bool = False
+    engagement_alternance: str | None = None
 
     def en_dict(self) -> dict:
         d = asdict(self)
@@ -208,6 +216,14 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     mutuelle = lec.nombre("mutuelle_part_employeur",
                           "La part employeur de la mutuelle (€ par mois)", 0.0, 0, 2_000)
     vm = lec.nombre("taux_versement_mobilite", "Le taux de versement mobilité (en %)", 0.0, 0, 5)
+    engagement = lec.brut("engagement_alternance")
+    if engagement == "aucun":
+        engagement = None
+    if engagement is not None and (not isinstance(engagement, str)
+                                   or engagement not in ENGAGEMENTS_ALTERNANCE):
+        lec.erreur("engagement_alternance", f"Engagement d’alternance inconnu « {engagement} » : "
+                   "choisissez aucun, 5_pourcent ou 3_pourcent_et_condition.")
+        engagement = None
 
     supposee = False
     if jour is not None and naissance is not None:
@@ -241,6 +257,7 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
         demandeur_emploi_depuis_mois=depuis, residence_qpv=qpv, beneficiaire_rsa=rsa,
         ratio_alternants=ratio, taux_at_mp=taux_at, mutuelle_part_employeur=mutuelle,
         taux_versement_mobilite=vm, naissance_supposee=supposee,
+        engagement_alternance=engagement,
     )
 
 

@@ -72,6 +72,7 @@ CLES = {
     "moins_250": "moins de 250 salariés", "250_plus": "250 salariés et plus",
     "rqth": "apprenti handicapé", "niveau_max": "niveau maximal",
     "ratio_alternants_min": "part d’alternants exigée", "multiple": "multiple du SMIC",
+    "ratio_alternants_min_progression": "part d’alternants exigée avec progression",
     "smic_horaire_reference": "SMIC horaire de référence",
     "plancher_multiple_smic_courant": "plancher en SMIC courants", "seuil_effectif": "effectif",
     "tranches": "par tranche", "taux_2000_plus_sous_1_pct": "2 000 salariés et plus sous 1 %",
@@ -81,7 +82,7 @@ CLES = {
     "max_rqth": "maximum (RQTH)", "cdi": "CDI (par an)", "cdi_annees": "CDI (années)",
     "cdd": "CDD (par an)", "cdd_annees": "CDD (années)", "cdd_duree_min_mois": "CDD minimum (mois)",
     "sans_action": "sans action depuis 3 ans (× SMIC horaire)", "montant": "montant",
-    "age_min": "âge minimum",
+    "age_min": "âge minimum", "age_max": "âge maximum",
     "4": "niveau 3-4", "5": "niveau 5", "6": "niveau 6", "7": "niveau 7",
 }
 
@@ -89,6 +90,7 @@ CLES = {
 # Inside a grid, some keys carry their own unit whatever the parameter's unit.
 UNITES_DES_CLES = {
     "niveau_max": "nombre", "ratio_alternants_min": "/1", "seuil_effectif": "nombre",
+    "ratio_alternants_min_progression": "/1", "age_max": "nombre",
     "cdi_annees": "nombre", "cdd_annees": "nombre", "cdd_duree_min_mois": "nombre",
     "age_min": "nombre", "min": "nombre", "max": "nombre", "max_rqth": "nombre",
     "smic_horaire_reference": "currency-EUR", "taux_2000_plus_sous_1_pct": "/1",
