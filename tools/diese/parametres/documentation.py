@@ -34,10 +34,40 @@ STATUTS = {
     "desaccord": "sources en désaccord",
     "non_verifie": "non vérifié",
 }
+# Values shown per parameter: the last four, and at least every value in force since this day
+# (the ones that must carry their evidence).
+DEBUT_PREUVES = "2024-01-01"
+
+
+def premier_rang_prouve(p: Parametre) -> int:
+    """Index of the first value that must carry evidence: the one in force on DEBUT_PREUVES
+    (or the first value, when the parameter starts later)."""
+    return max(p.rang(DEBUT_PREUVES), 0)
+
+
+def _preuves(p: Parametre, rang: int) -> str:
+    """The evidence of one dated value, folded: each excerpt quoted, its linked page and the day
+    it was read; « non vérifié » stays visible beside the value itself."""
+    marque = ""
+    if p.statut_valeur(rang) == "non_verifie":
+        marque = ' <strong class="diese-non-verifie">non vérifié</strong>'
+    preuves = p.preuves(rang)
+    if not preuves:
+        return marque
+    citations = "".join(
+        f'<blockquote><p>{escape(pr["extrait"])}</p></blockquote><p><a href="{escape(pr["url"])}">'
+        f'{escape(pr["titre"])}</a>, consulté le {escape(date_fr(pr["consulte_le"]))}</p>'
+        for pr in preuves)
+    return (f"{marque}<details class=\"diese-preuve\"><summary>Preuve"
+            f"{'s' if len(preuves) > 1 else ''}</summary>{citations}</details>")
+
+
 def _ligne(p: Parametre) -> str:
+    debut = min(len(p.dates) - 4, premier_rang_prouve(p))
     valeurs = "".join(
-        f"<li>{escape(date_fr(d))}\u00a0: {valeur_texte(v, p.unite)}</li>"
-        for d, v in zip(p.dates[-4:], p.valeurs[-4:], strict=True))
+        f"<li>{escape(date_fr(p.dates[i]))}\u00a0: {valeur_texte(p.valeurs[i], p.unite)}"
+        f"{_preuves(p, i)}</li>"
+        for i in range(max(debut, 0), len(p.dates)))
     sources = "".join(f'<li><a href="{escape(r["url"])}">{escape(r["titre"])}</a></li>'
                       for r in p.references)
     note = f" {escape(p.note)}" if p.note else ""
