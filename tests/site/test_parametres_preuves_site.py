@@ -4,6 +4,7 @@ folded <details>, and a value marked unverified says « non vérifié » in its 
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -76,3 +77,14 @@ def test_chaque_parametre_prouve_montre_un_extrait(site_dir: Path):
         if marques:
             assert "non vérifié" in " ".join(ligne["valeurs"]), f"{ident} : « non vérifié » absent"
     assert prouves > 0, "aucun paramètre n’a de preuve"
+
+
+def test_les_preuves_restent_hors_de_l_index_de_recherche(site_dir: Path):
+    """The tables stay out of the search index every page downloads: no excerpt in it."""
+    brut = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = _normal(" ".join(d.get("title", "") + " " + d.get("text", "") for d in brut["docs"]))
+    assert "Données et méthode de calcul" in index  # the page itself is indexed
+    extraits = {_normal(pr["extrait"]) for p in tous().values()
+                for preuves in p.preuves_valeurs for pr in preuves}
+    assert extraits and not [e for e in extraits if e in index]
+    assert "consulté le" not in index

@@ -29,6 +29,9 @@ _ENVELOPPE = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"
 _ENVELOPPE_HORS_RECHERCHE = (
     '<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table">'
 )
+# On a phone the theme makes each table scroll sideways: it takes the keyboard focus so that the
+# scrolling works without a mouse (WCAG 2.1.1, axe « scrollable-region-focusable »).
+_TABLE = '<table tabindex="0">'
 STATUTS = {
     "verifie": "vérifié",
     "desaccord": "sources en désaccord",
@@ -87,7 +90,7 @@ def tableau_parametres() -> str:
         if not lignes:
             continue
         blocs.append(
-            f"<h3>{escape(titre)}</h3>{_ENVELOPPE_HORS_RECHERCHE}<table>"
+            f"<h3>{escape(titre)}</h3>{_ENVELOPPE_HORS_RECHERCHE}{_TABLE}"
             '<thead><tr><th scope="col">Paramètre</th><th scope="col">Valeurs, par date '
             'd\'effet</th><th scope="col">Sources et vérification</th></tr></thead><tbody>'
             + "".join(lignes) + "</tbody></table></div></div>")
@@ -123,7 +126,7 @@ def tableau_champs() -> str:
             f"<tr><td>{escape(c['libelle'])}{escape(unite)}<br><code>{escape(c['nom'])}</code>"
             f"</td><td>{escape(_defaut(c))}</td><td>{escape(bornes)}</td>"
             f"<td>{escape(c['aide'])}</td></tr>")
-    return (f'{_ENVELOPPE}<table><thead><tr><th scope="col">Champ et clé</th>'
+    return (f'{_ENVELOPPE}{_TABLE}<thead><tr><th scope="col">Champ et clé</th>'
             '<th scope="col">Par défaut</th><th scope="col">Valeurs permises</th>'
             '<th scope="col">Aide</th></tr></thead><tbody>'
             + "".join(lignes) + "</tbody></table></div></div>")
