@@ -106,3 +106,15 @@ def test_une_liste_de_preuves_vide_est_refusee(tmp_path):
     fichier = _fichier_avec(tmp_path, "    preuves: []\n")
     with pytest.raises(ErreurDonnees, match=r"mensuel\.yaml : champ values\.[0-9-]+\.preuves"):
         parametres.compiler_un(fichier)
+
+
+@pytest.mark.parametrize(("jour", "taux"), [
+    ("2023-12-31", 0.0015), ("2024-01-01", 0.002), ("2024-01-02", 0.002),
+    ("2024-06-30", 0.002), ("2024-07-01", 0.0025), ("2024-07-02", 0.0025),
+])
+def test_taux_ags_corrige_aux_bornes(jour, taux):
+    """Corrected on 2026-12-01 from the AGS communiqués: 0.15 % until 31/12/2023, 0.20 % from
+    1/1/2024 (it was 0.20 % from 1/7/2023 before), 0.25 % from 1/7/2024."""
+    from diese.simulation.parametres import valeur
+
+    assert valeur("cotisations.employeur.ags", jour) == taux
