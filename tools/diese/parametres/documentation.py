@@ -61,8 +61,11 @@ def _preuves(p: Parametre, rang: int) -> str:
         f'<blockquote><p>{escape(pr["extrait"])}</p></blockquote><p><a href="{escape(pr["url"])}">'
         f'{escape(pr["titre"])}</a>, consulté le {escape(date_fr(pr["consulte_le"]))}</p>'
         for pr in preuves)
+    # Screen readers hear which value the proof is for (the summaries look alike on screen).
+    pour = (f'<span class="diese-masque"> de la valeur du {escape(date_fr(p.dates[rang]))} '
+            f"({escape(p.libelle)})</span>")
     return (f"{marque}<details class=\"diese-preuve\"><summary>Preuve"
-            f"{'s' if len(preuves) > 1 else ''}</summary>{citations}</details>")
+            f"{'s' if len(preuves) > 1 else ''}{pour}</summary>{citations}</details>")
 
 
 def _ligne(p: Parametre) -> str:
