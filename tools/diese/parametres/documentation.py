@@ -69,11 +69,11 @@ def _preuves(p: Parametre, rang: int) -> str:
 
 
 def _ligne(p: Parametre) -> str:
-    debut = min(len(p.dates) - 4, premier_rang_prouve(p))
+    debut = max(0, min(len(p.dates) - 4, premier_rang_prouve(p)))
     valeurs = "".join(
         f"<li>{escape(date_fr(p.dates[i]))}\u00a0: {valeur_texte(p.valeurs[i], p.unite)}"
         f"{_preuves(p, i)}</li>"
-        for i in range(max(debut, 0), len(p.dates)))
+        for i in range(debut, len(p.dates)))
     sources = "".join(f'<li><a href="{escape(r["url"])}">{escape(r["titre"])}</a></li>'
                       for r in p.references)
     note = f" {escape(p.note)}" if p.note else ""
