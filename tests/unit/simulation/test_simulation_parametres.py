@@ -76,7 +76,8 @@ def test_desaccords_et_non_verifies_documentes():
     params = tous()
     assert params["cotisations.employeur.ags"].statut == "desaccord"
     assert params["reduction_generale.smic_reference_rgdu"].statut == "desaccord"
-    for ident in ("oeth.multiplicateurs", "professionnalisation.aide_forfaitaire_employeur"):
+    for ident in ("cotisations.employeur.at_mp_defaut",
+                  "professionnalisation.aide_forfaitaire_employeur"):
         assert params[ident].statut == "non_verifie" and params[ident].note
 
 

@@ -16,6 +16,7 @@ from typing import Any
 DOSSIER = Path(__file__).resolve().parent
 CIBLE = DOSSIER.parent / "simulation" / "parametres.json"
 FORMAT = 1
+EXTRAIT_MAX = 300  # characters of one quoted excerpt
 
 _REFERENCE = {
     "type": "object",
@@ -36,7 +37,7 @@ _PREUVE = {
     "properties": {
         "titre": {"type": "string", "minLength": 3},
         "url": {"type": "string", "pattern": "^https://"},
-        "extrait": {"type": "string", "minLength": 10, "maxLength": 300},
+        "extrait": {"type": "string", "minLength": 10, "maxLength": EXTRAIT_MAX},
         "consulte_le": {"type": "string", "pattern": _DATE},
     },
 }
@@ -113,10 +114,58 @@ def _reference(ref: dict) -> dict:
     return {"titre": ref["title"], "url": ref["href"]}
 
 
+def _probleme_preuve(preuve: Any, aujourd_hui: dt.date) -> tuple[str, str] | None:
+    """The first fault of one evidence entry, as (field, French message), or None."""
+    if not isinstance(preuve, dict):
+        return "", "chaque preuve est un objet {titre, url, extrait, consulte_le}"
+    for cle in ("titre", "url", "extrait", "consulte_le"):
+        if not isinstance(preuve.get(cle), str) or not preuve[cle].strip():
+            return cle, "champ obligatoire manquant ou vide"
+    inconnus = sorted(set(preuve) - {"titre", "url", "extrait", "consulte_le"})
+    if inconnus:
+        return inconnus[0], "champ inconnu (permis : titre, url, extrait, consulte_le)"
+    if not preuve["url"].startswith("https://"):
+        return "url", "l’adresse de la page lue doit commencer par https://"
+    if not 10 <= len(preuve["extrait"]) <= EXTRAIT_MAX:
+        return "extrait", (f"l’extrait fait {len(preuve['extrait'])} caractères "
+                           f"(de 10 à {EXTRAIT_MAX})")
+    try:
+        jour = dt.date.fromisoformat(preuve["consulte_le"])
+    except ValueError:
+        return "consulte_le", f"date impossible « {preuve['consulte_le']} » (AAAA-MM-JJ)"
+    if jour > aujourd_hui:
+        return "consulte_le", f"date future « {preuve['consulte_le']} »"
+    return None
+
+
+def verifier_preuves(donnees: Any, fichier: Path, aujourd_hui: dt.date | None = None) -> None:
+    """Evidence gets French messages naming file and field, before the generic schema check."""
+    from diese.contenu.validation import ErreurDonnees
+
+    valeurs = donnees.get("values") if isinstance(donnees, dict) else None
+    if not isinstance(valeurs, dict):
+        return
+    aujourd_hui = aujourd_hui or dt.date.today()
+    for date, entree in valeurs.items():
+        if not isinstance(entree, dict) or "preuves" not in entree:
+            continue
+        preuves = entree["preuves"]
+        if not isinstance(preuves, list) or not preuves:
+            raise ErreurDonnees(f"{fichier} : champ values.{date}.preuves : une liste d’au moins "
+                                "une preuve {titre, url, extrait, consulte_le} est attendue")
+        for rang, preuve in enumerate(preuves):
+            probleme = _probleme_preuve(preuve, aujourd_hui)
+            if probleme:
+                champ = f"values.{date}.preuves[{rang}]" + (f".{probleme[0]}" if probleme[0]
+                                                             else "")
+                raise ErreurDonnees(f"{fichier} : champ {champ} : {probleme[1]}")
+
+
 def compiler_un(fichier: Path) -> dict:
     from diese.contenu.validation import ErreurDonnees, lire_yaml, valider
 
     donnees = _normaliser(lire_yaml(fichier))
+    verifier_preuves(donnees, fichier)
     valider(donnees, SCHEMA, fichier)
     meta = donnees["metadata"]
     valeurs = []

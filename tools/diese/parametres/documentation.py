@@ -29,15 +29,51 @@ _ENVELOPPE = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"
 _ENVELOPPE_HORS_RECHERCHE = (
     '<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table">'
 )
+# On a phone the theme makes each table scroll sideways: it takes the keyboard focus so that the
+# scrolling works without a mouse (WCAG 2.1.1, axe « scrollable-region-focusable »).
+_TABLE = '<table tabindex="0">'
 STATUTS = {
     "verifie": "vérifié",
     "desaccord": "sources en désaccord",
     "non_verifie": "non vérifié",
 }
+# Values shown per parameter: the last four, and at least every value in force since this day
+# (the ones that must carry their evidence).
+DEBUT_PREUVES = "2024-01-01"
+
+
+def premier_rang_prouve(p: Parametre) -> int:
+    """Index of the first value that must carry evidence: the one in force on DEBUT_PREUVES
+    (or the first value, when the parameter starts later)."""
+    return max(p.rang(DEBUT_PREUVES), 0)
+
+
+def _preuves(p: Parametre, rang: int) -> str:
+    """The evidence of one dated value, folded: each excerpt quoted, its linked page and the day
+    it was read; « non vérifié » stays visible beside the value itself."""
+    marque = ""
+    if p.statut_valeur(rang) == "non_verifie":
+        marque = ' <strong class="diese-non-verifie">non vérifié</strong>'
+    preuves = p.preuves(rang)
+    if not preuves:
+        return marque
+    citations = "".join(
+        f'<blockquote><p>{escape(pr["extrait"])}</p></blockquote><p><a href="{escape(pr["url"])}">'
+        f'{escape(pr["titre"])}</a>, consulté le {escape(date_fr(pr["consulte_le"]))}</p>'
+        for pr in preuves)
+    # Screen readers hear which value the proof is for (the summaries look alike on screen).
+    pour = (f'<span class="diese-masque"> de la valeur du {escape(date_fr(p.dates[rang]))} '
+            f"({escape(p.libelle)})</span>")
+    return (f"{marque}<details class=\"diese-preuve\"><summary>Preuve"
+            f"{'s' if len(preuves) > 1 else ''}{pour}</summary>{citations}</details>")
+
+
 def _ligne(p: Parametre) -> str:
+    debut = max(0, min(len(p.dates) - 4, premier_rang_prouve(p)))
     valeurs = "".join(
-        f"<li>{escape(date_fr(d))}\u00a0: {valeur_texte(v, p.unite)}</li>"
-        for d, v in zip(p.dates[-4:], p.valeurs[-4:], strict=True))
+        f"<li>{escape(date_fr(p.dates[i]))}\u00a0: {valeur_texte(p.valeurs[i], p.unite)}"
+        f"{_preuves(p, i)}</li>"
+        for i in range(debut, len(p.dates)))
     sources = "".join(f'<li><a href="{escape(r["url"])}">{escape(r["titre"])}</a></li>'
                       for r in p.references)
     note = f" {escape(p.note)}" if p.note else ""
@@ -57,7 +93,7 @@ def tableau_parametres() -> str:
         if not lignes:
             continue
         blocs.append(
-            f"<h3>{escape(titre)}</h3>{_ENVELOPPE_HORS_RECHERCHE}<table>"
+            f"<h3>{escape(titre)}</h3>{_ENVELOPPE_HORS_RECHERCHE}{_TABLE}"
             '<thead><tr><th scope="col">Paramètre</th><th scope="col">Valeurs, par date '
             'd\'effet</th><th scope="col">Sources et vérification</th></tr></thead><tbody>'
             + "".join(lignes) + "</tbody></table></div></div>")
@@ -93,7 +129,7 @@ def tableau_champs() -> str:
             f"<tr><td>{escape(c['libelle'])}{escape(unite)}<br><code>{escape(c['nom'])}</code>"
             f"</td><td>{escape(_defaut(c))}</td><td>{escape(bornes)}</td>"
             f"<td>{escape(c['aide'])}</td></tr>")
-    return (f'{_ENVELOPPE}<table><thead><tr><th scope="col">Champ et clé</th>'
+    return (f'{_ENVELOPPE}{_TABLE}<thead><tr><th scope="col">Champ et clé</th>'
             '<th scope="col">Par défaut</th><th scope="col">Valeurs permises</th>'
             '<th scope="col">Aide</th></tr></thead><tbody>'
             + "".join(lignes) + "</tbody></table></div></div>")
