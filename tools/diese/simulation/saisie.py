@@ -19,6 +19,17 @@ CONTRATS = {
     "apprentissage": "Contrat d’apprentissage",
     "professionnalisation": "Contrat de professionnalisation",
     "stage": "Stage de formation professionnelle ou PMSMP",
+    "stage_etudiant": "Stage d’étudiant ou d’élève (convention de stage)",
+}
+# Why a CDD was concluded: every case but "general" owes no end-of-contract indemnity
+# (Code du travail, art. L1243-8 and L1243-10; service-public « Fin d’un CDD »).
+MOTIFS_CDD = {
+    "general": "Cas général : indemnité de fin de contrat due",
+    "saisonnier": "Emploi saisonnier",
+    "usage": "CDD d’usage (secteur où l’usage exclut le CDI)",
+    "vacances_scolaires": "Jeune pendant ses vacances scolaires ou universitaires",
+    "refus_cdi": "Le salarié refuse le CDI proposé à l’issue du contrat",
+    "suite_cdi": "Le CDD se poursuit par un CDI",
 }
 # (minimum, default, maximum) duration in months; CDI: the horizon of the simulation.
 DUREES = {
@@ -27,6 +38,7 @@ DUREES = {
     "apprentissage": (6, 24, 36),
     "professionnalisation": (6, 12, 36),
     "stage": (1, 1, 6),
+    "stage_etudiant": (1, 3, 6),  # six months at most per teaching year (L124-5 C. éduc.)
 }
 DATE_MIN = dt.date(2024, 1, 1)
 DATE_MAX = dt.date(2030, 12, 31)
@@ -39,8 +51,10 @@ CLES_SIMULER = (
     "date_embauche", "contrat", "duree_mois", "salaire_brut_mensuel", "heures_hebdo", "effectif",
     "age", "date_naissance", "niveau_diplome", "rqth", "demandeur_emploi",
     "demandeur_emploi_depuis_mois", "residence_qpv", "beneficiaire_rsa", "ratio_alternants",
-    "taux_at_mp", "mutuelle_part_employeur", "taux_versement_mobilite",
+    "taux_at_mp", "mutuelle_part_employeur", "taux_versement_mobilite", "motif_cdd",
 )
+# Bigger numbers are refused before any arithmetic (a 400-digit integer overflows a float).
+NOMBRE_MAX = 1e15
 
 
 @dataclass(slots=True)
@@ -64,10 +78,13 @@ class Situation:
     mutuelle_part_employeur: float
     taux_versement_mobilite: float
     naissance_supposee: bool = False
+    motif_cdd: str = "general"
 
     def en_dict(self) -> dict:
         d = asdict(self)
         d.pop("naissance_supposee")
+        if self.contrat != "cdd":
+            d.pop("motif_cdd")
         d["date_embauche"] = self.date_embauche.isoformat()
         d["date_naissance"] = self.date_naissance.isoformat() if self.date_naissance else None
         return d
@@ -85,7 +102,8 @@ class Lecteur:
         self.entree = entree
         for cle in entree:
             if cle not in cles:
-                self.erreur(str(cle), f"Champ inconnu « {cle} ». Champs possibles : "
+                self.erreur(_apercu(str(cle)), f"Champ inconnu « {_apercu(str(cle))} ». Champs "
+                            "possibles : "
                             + ", ".join(cles) + ".")
 
     def erreur(self, champ: str | None, message: str) -> None:
@@ -106,11 +124,19 @@ class Lecteur:
                 texte = valeur.strip().replace("\u202f", "").replace(" ", "")
                 valeur = float(texte.replace(",", "."))
             except ValueError:
-                self.erreur(cle, f"{nom} doit être un nombre (reçu « {valeur} »).")
+                self.erreur(cle, f"{nom} doit être un nombre (reçu « {_apercu(valeur)} »).")
                 return defaut
-        if (isinstance(valeur, bool) or not isinstance(valeur, (int, float))
-                or not math.isfinite(valeur)):
+        if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
             self.erreur(cle, f"{nom} doit être un nombre.")
+            return defaut
+        if isinstance(valeur, int) and abs(valeur) > NOMBRE_MAX:  # before float(): no overflow
+            valeur = math.copysign(math.inf, valeur)
+        if not math.isfinite(valeur) or abs(valeur) > NOMBRE_MAX:
+            borne = maxi if valeur > 0 else mini
+            sens = "dépasser" if valeur > 0 else "être inférieur à"
+            self.erreur(cle, f"{nom} ne peut pas {sens} {_n(borne)} (reçu un nombre "
+                        "démesuré ou invalide)." if not math.isnan(valeur)
+                        else f"{nom} doit être un nombre.")
             return defaut
         if entier and not float(valeur).is_integer():
             self.erreur(cle, f"{nom} doit être un nombre entier (reçu {valeur}).")
@@ -146,7 +172,7 @@ class Lecteur:
                 raise ValueError(valeur)
             return dt.date.fromisoformat(valeur.strip())
         except ValueError:
-            self.erreur(cle, f"{nom} « {valeur} » n’existe pas ou est mal écrite : "
+            self.erreur(cle, f"{nom} « {_apercu(valeur)} » n’existe pas ou est mal écrite : "
                         "écrivez-la AAAA-MM-JJ (par exemple 2026-03-01).")
             return None
 
@@ -155,7 +181,17 @@ class Lecteur:
             raise ErreurSaisie(self.erreurs)
 
 
+def _apercu(valeur: Any, longueur: int = 40) -> str:
+    """A bad value as echoed in a message: short, whatever its size or nesting."""
+    texte = valeur if isinstance(valeur, str) else type(valeur).__name__
+    if isinstance(valeur, (int, float)) and not isinstance(valeur, bool):
+        texte = _n(valeur) if math.isfinite(valeur) and abs(valeur) <= NOMBRE_MAX else "démesuré"
+    return texte if len(texte) <= longueur else texte[:longueur] + "…"
+
+
 def _n(x: float) -> str:
+    if abs(x) > NOMBRE_MAX:
+        return f"{x:.3g}".replace(".", ",")
     return (f"{x:.0f}" if float(x).is_integer() else f"{x:.2f}").replace(".", ",")
 
 
@@ -172,8 +208,8 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     if contrat is None:
         contrat = "cdi"
     if not isinstance(contrat, str) or contrat.strip().lower() not in CONTRATS:
-        lec.erreur("contrat", f"Contrat inconnu « {contrat} » : choisissez cdi, cdd, "
-                   "apprentissage, professionnalisation ou stage.")
+        lec.erreur("contrat", f"Contrat inconnu « {_apercu(contrat)} » : choisissez cdi, cdd, "
+                   "apprentissage, professionnalisation, stage ou stage_etudiant.")
         contrat = "cdi"
     contrat = contrat.strip().lower()
     rqth = lec.booleen("rqth", "La reconnaissance de travailleur handicapé (RQTH)")
@@ -208,6 +244,18 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     mutuelle = lec.nombre("mutuelle_part_employeur",
                           "La part employeur de la mutuelle (€ par mois)", 0.0, 0, 2_000)
     vm = lec.nombre("taux_versement_mobilite", "Le taux de versement mobilité (en %)", 0.0, 0, 5)
+    motif = lec.brut("motif_cdd")
+    if motif is None:
+        motif = "general"
+    elif not isinstance(motif, str) or motif.strip().lower() not in MOTIFS_CDD:
+        lec.erreur("motif_cdd", f"Motif de CDD inconnu « {_apercu(motif)} » : choisissez "
+                   + ", ".join(MOTIFS_CDD) + ".")
+        motif = "general"
+    elif contrat != "cdd":
+        lec.erreur("motif_cdd", "Le motif de recours ne concerne que le CDD : laissez-le vide "
+                   "pour ce contrat.")
+        motif = "general"
+    motif = motif.strip().lower()
 
     supposee = False
     if jour is not None and naissance is not None:
@@ -240,7 +288,7 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
         niveau_diplome=niveau, rqth=rqth, demandeur_emploi=demandeur,
         demandeur_emploi_depuis_mois=depuis, residence_qpv=qpv, beneficiaire_rsa=rsa,
         ratio_alternants=ratio, taux_at_mp=taux_at, mutuelle_part_employeur=mutuelle,
-        taux_versement_mobilite=vm, naissance_supposee=supposee,
+        taux_versement_mobilite=vm, naissance_supposee=supposee, motif_cdd=motif,
     )
 
 
@@ -284,6 +332,8 @@ def _regles_du_contrat(lec: Lecteur, contrat: str, age, rqth, demandeur, rsa, sa
                        "une "
                        "personne en PMSMP n’est pas rémunéré par l’entreprise d’accueil : "
                        "laissez le salaire vide.")
+    elif contrat == "stage_etudiant":
+        pass  # a pupil's placement has no minimum age here (the school's agreement frames it)
     elif age is not None and age < 16:
         lec.erreur("age", f"On ne peut pas embaucher une personne de moins de 16 ans (âge reçu : "
                    f"{age} ans ; Code du travail, art. L4153-1).")
