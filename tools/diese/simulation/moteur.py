@@ -14,7 +14,7 @@ from .erreurs import ErreurSaisie
 from .paie import Employeur, bareme, calculer
 from .parametres import tous
 from .remuneration import heures_supplementaires, minimum, quotite_paie
-from .saisie import CONTRATS, MOTIFS_CDD, Situation, lire_situation
+from .saisie import MOTIFS_CDD, TOUS_CONTRATS, Situation, lire_situation
 from .textes import arrondi, date_fr, euros, nombre
 
 TOLERANCE_SMIC = (35 * 52 / 12) / 151.67
@@ -278,4 +278,4 @@ def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) ->
                     usages.parametres_au(), s.en_dict())
 
 
-LIBELLES_CONTRATS = CONTRATS
+LIBELLES_CONTRATS = TOUS_CONTRATS

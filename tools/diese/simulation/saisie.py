@@ -19,8 +19,10 @@ CONTRATS = {
     "apprentissage": "Contrat d’apprentissage",
     "professionnalisation": "Contrat de professionnalisation",
     "stage": "Stage de formation professionnelle ou PMSMP",
-    "stage_etudiant": "Stage d’étudiant ou d’élève (convention de stage)",
 }
+# Every contract the simulator reads: the hire options above (which `comparer` weighs) and a
+# student's placement, which is no hire.
+TOUS_CONTRATS = {**CONTRATS, "stage_etudiant": "Stage d’étudiant ou d’élève (convention de stage)"}
 # Why a CDD was concluded: every case but "general" owes no end-of-contract indemnity
 # (Code du travail, art. L1243-8 and L1243-10; service-public « Fin d’un CDD »).
 MOTIFS_CDD = {
@@ -83,8 +85,6 @@ class Situation:
     def en_dict(self) -> dict:
         d = asdict(self)
         d.pop("naissance_supposee")
-        if self.contrat != "cdd":
-            d.pop("motif_cdd")
         d["date_embauche"] = self.date_embauche.isoformat()
         d["date_naissance"] = self.date_naissance.isoformat() if self.date_naissance else None
         return d
@@ -207,7 +207,7 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     contrat = lec.brut("contrat")
     if contrat is None:
         contrat = "cdi"
-    if not isinstance(contrat, str) or contrat.strip().lower() not in CONTRATS:
+    if not isinstance(contrat, str) or contrat.strip().lower() not in TOUS_CONTRATS:
         lec.erreur("contrat", f"Contrat inconnu « {_apercu(contrat)} » : choisissez cdi, cdd, "
                    "apprentissage, professionnalisation, stage ou stage_etudiant.")
         contrat = "cdi"
