@@ -49,9 +49,11 @@ def executer_objet(commande: str, entree_json: str) -> dict:
                                               "ou champs."}]}
         try:
             entree = json.loads(entree_json) if entree_json and entree_json.strip() else {}
-        except (ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, RecursionError):
+            # RecursionError: nested too deep for the parser
             return {"ok": False, "erreurs": [{"champ": None,
-                                              "message": "La saisie n’est pas un JSON valide."}]}
+                                              "message": "La saisie n’est pas un JSON valide "
+                                              "(ou elle est imbriquée trop profondément)."}]}
         return {"ok": True, "resultat": _executer(commande, entree)}
     except ErreurSaisie as exc:
         return {"ok": False, "erreurs": exc.erreurs}

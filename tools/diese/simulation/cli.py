@@ -72,8 +72,9 @@ def main(argv: list[str]) -> int:
     except OSError as exc:
         print(f"Fichier illisible : {exc.strerror} ({args.fichier}).", file=sys.stderr)
         return 2
-    except ValueError:
-        print("L’entrée n’est pas un JSON valide.", file=sys.stderr)
+    except (ValueError, RecursionError):  # RecursionError: JSON nested too deep
+        print("L’entrée n’est pas un JSON valide (ou elle est imbriquée trop profondément).",
+              file=sys.stderr)
         return 2
     try:
         if commande == "simuler":
@@ -88,6 +89,9 @@ def main(argv: list[str]) -> int:
         for e in exc.erreurs:
             prefixe = f"{e['champ']} : " if e["champ"] else ""
             print(prefixe + e["message"], file=sys.stderr)
+        return 2
+    except (RecursionError, OverflowError, MemoryError):  # hostile input beyond the checks
+        print("La saisie est démesurée (nombres ou imbrication) : vérifiez-la.", file=sys.stderr)
         return 2
     if args.format == "tableau":
         rendu = tableau_simulation if commande == "simuler" else tableau_comparaison

@@ -24,6 +24,11 @@ def heures_de_presence(s: Situation) -> tuple[float, float]:
     return par_mois, par_mois * s.duree_mois
 
 
+def gratification_obligatoire(heures_total: float, seuil: float) -> bool:
+    """Due when the presence exceeds the threshold (« plus de deux mois », L124-6 C. éduc.)."""
+    return heures_total > seuil
+
+
 def cotisations(b, excedent: float, emp: Employeur, quotite: float) -> tuple[dict, float, float]:
     """(employer detail, employee contributions, CSG-CRDS) on the part above the exemption."""
     v = b.v
@@ -61,7 +66,7 @@ def mois_du_stage(s: Situation, usages) -> tuple[list[dict], list[str], dict]:
     par_mois, total = heures_de_presence(s)
     b0 = bareme(s.date_embauche.isoformat())
     seuil = b0.v[SEUIL]
-    due = total > seuil
+    due = gratification_obligatoire(total, seuil)
     emp = Employeur(effectif=s.effectif, taux_at=(s.taux_at_mp or 0.0) / 100,
                     taux_vm=s.taux_versement_mobilite / 100, mutuelle=0.0, ratio_alternants=0.0)
     quotite = par_mois / b0.heures
