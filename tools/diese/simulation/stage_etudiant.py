@@ -1,6 +1,7 @@
 """A student's placement (convention de stage): the legal minimum gratification, due when the
 presence exceeds two months (308 hours), exempt up to that amount; the excess bears the social
-security contributions, CSG-CRDS, CSA, FNAL and versement mobilité, not the unemployment,
+security contributions, CSG-CRDS, CSA, FNAL, versement mobilité, training levy and apprenticeship
+tax, not the unemployment,
 supplementary pension or general-reduction rules, which concern employees (Urssaf)."""
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def cotisations(b, excedent: float, emp: Employeur, quotite: float) -> tuple[dic
         "fnal": (t1 * v[E + "fnal_moins_50"] if emp.effectif < 50
                  else excedent * v[E + "fnal_50_plus"]),
     }
+    # the excess is pay in the social-security base, which is also the base of these two
+    # (L6131-1 and L6241-1 CT); modele-social 11.1.0 charges them likewise
+    d["formation"] = excedent * v[E + ("formation_11_plus" if emp.effectif >= 11
+                                       else "formation_moins_11")]
+    d["taxe_apprentissage"] = excedent * v[E + "taxe_apprentissage"]
     if emp.taux_vm and emp.effectif >= v["seuils.versement_mobilite"]:
         d["versement_mobilite"] = excedent * emp.taux_vm
     d = {k: arrondi(x) for k, x in d.items()}
@@ -56,7 +62,9 @@ def cotisations(b, excedent: float, emp: Employeur, quotite: float) -> tuple[dic
 
 
 UTILISES_COTISATIONS = [E + x for x in ("maladie", "vieillesse_plafonnee", "vieillesse_deplafonnee",
-                                        "famille", "csa", "fnal_moins_50", "fnal_50_plus")]
+                                        "famille", "csa", "fnal_moins_50", "fnal_50_plus",
+                                        "formation_moins_11", "formation_11_plus",
+                                        "taxe_apprentissage")]
 UTILISES_NET = [S + x for x in ("vieillesse_plafonnee", "vieillesse_deplafonnee", "csg_deductible",
                                 "csg_non_deductible", "crds", "abattement_csg")]
 
@@ -126,7 +134,8 @@ def explications(s: Situation, usages, faits: dict) -> dict:
                    f"{euros(faits['franchise'])} par mois (le minimum horaire × les heures de "
                    "présence du mois) ; au-delà, la part excédentaire supporte les cotisations de "
                    "sécurité sociale (maladie, vieillesse, famille, AT/MP), la CSA, le FNAL, le "
-                   "versement mobilité et la CSG-CRDS, mais ni l’assurance chômage ni la retraite "
+                   "versement mobilité, la formation professionnelle, la taxe d’apprentissage et "
+                   "la CSG-CRDS, mais ni l’assurance chômage ni la retraite "
                    "complémentaire : le stagiaire n’est pas salarié.")
     vide = {"formule": "Sans objet pour un stagiaire : ni réduction générale ni aide à "
             "l’embauche.", "parametres": [], "notes": []}
