@@ -130,13 +130,18 @@ class Lecteur:
             self.erreur(cle, f"{nom} doit être un nombre.")
             return defaut
         if isinstance(valeur, int) and abs(valeur) > NOMBRE_MAX:  # before float(): no overflow
-            valeur = math.copysign(math.inf, valeur)
-        if not math.isfinite(valeur) or abs(valeur) > NOMBRE_MAX:
+            valeur = math.inf if valeur > 0 else -math.inf
+        if math.isnan(valeur):
+            self.erreur(cle, f"{nom} doit être un nombre.")
+            return defaut
+        if math.isinf(valeur) or abs(valeur) > NOMBRE_MAX:
             borne = maxi if valeur > 0 else mini
-            sens = "dépasser" if valeur > 0 else "être inférieur à"
-            self.erreur(cle, f"{nom} ne peut pas {sens} {_n(borne)} (reçu un nombre "
-                        "démesuré ou invalide)." if not math.isnan(valeur)
-                        else f"{nom} doit être un nombre.")
+            if abs(borne) < 1e9:  # a real bound (not a sentinel left to a later, finer check)
+                sens = "dépasser" if valeur > 0 else "être inférieur à"
+                self.erreur(cle, f"{nom} ne peut pas {sens} {_n(borne)} (reçu un nombre "
+                            "démesuré).")
+            else:
+                self.erreur(cle, f"{nom} reçu est un nombre démesuré : vérifiez la saisie.")
             return defaut
         if entier and not float(valeur).is_integer():
             self.erreur(cle, f"{nom} doit être un nombre entier (reçu {valeur}).")
