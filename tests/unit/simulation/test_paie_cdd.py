@@ -100,3 +100,9 @@ def test_motif_refuse(entree, message):
         simuler({"date_embauche": "2026-03-01", **entree})
     assert exc.value.erreurs[0]["champ"] == "motif_cdd"
     assert message in exc.value.erreurs[0]["message"]
+
+
+def test_motif_general_accepte_pour_tout_contrat():
+    """The form sends its default « general » whatever the contract."""
+    r = simuler({"date_embauche": "2026-03-01", "contrat": "cdi", "motif_cdd": "general"})
+    assert r.en_dict()["situation"]["motif_cdd"] == "general"

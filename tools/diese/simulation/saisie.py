@@ -256,7 +256,7 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
         lec.erreur("motif_cdd", f"Motif de CDD inconnu « {_apercu(motif)} » : choisissez "
                    + ", ".join(MOTIFS_CDD) + ".")
         motif = "general"
-    elif contrat != "cdd":
+    elif contrat != "cdd" and motif.strip().lower() != "general":
         lec.erreur("motif_cdd", "Le motif de recours ne concerne que le CDD : laissez-le vide "
                    "pour ce contrat.")
         motif = "general"
