@@ -11,11 +11,17 @@ from . import stage_etudiant
 from .aides import aides as calculer_aides
 from .dates import age_pour_bareme, ajouter_mois
 from .erreurs import ErreurSaisie
-from .paie import Employeur, bareme, calculer
+from .paie import (
+    Employeur,
+    bareme,
+    calculer,
+    deduction_heures_sup,
+    taux_reduction_salariale,
+)
 from .parametres import tous
 from .remuneration import heures_supplementaires, minimum, quotite_paie
 from .saisie import MOTIFS_CDD, TOUS_CONTRATS, Situation, lire_situation
-from .textes import arrondi, date_fr, euros, nombre
+from .textes import arrondi, date_fr, euros, nombre, pourcent
 
 TOLERANCE_SMIC = (35 * 52 / 12) / 151.67
 CLES_MOIS = ("salaire_brut", "cotisations_patronales", "reduction_generale", "autres_charges",
@@ -205,15 +211,17 @@ def _notes_paie(s: Situation, explications: dict, mois: list[dict], totaux: dict
                      "(régularisation progressive, art. D241-7 du code de la sécurité sociale) : "
                      "le mois où l’indemnité est versée, la réduction est régularisée.")
     if s.heures_hebdo > 35 and s.contrat != "stage":
+        b0 = bareme(s.date_embauche.isoformat())
+        par_heure = deduction_heures_sup(b0, s.effectif, 1.0)  # values read, not written here
         deduction = totaux.get("deduction_heures_supplementaires", 0.0)
         explications["cout_employeur"]["formule"] += (
-            " Moins la déduction forfaitaire par heure supplémentaire (1,50 € sous 20 salariés, "
-            "0,50 € au-delà, selon les dates ; art. L241-18 et L241-18-1 du code de la sécurité "
-            f"sociale) : {euros(deduction)} sur la période.")
+            f" Moins la déduction forfaitaire par heure supplémentaire ({euros(par_heure)} "
+            f"l’heure pour {s.effectif} salariés à l’embauche ; art. L241-18 et L241-18-1 du "
+            f"code de la sécurité sociale) : {euros(deduction)} sur la période.")
         explications["salaire_net"]["notes"].append(
             "Heures supplémentaires : les cotisations salariales de vieillesse sont réduites sur "
-            "leur paie (majoration comprise), dans la limite de 11,31 % (art. L241-17 du code de "
-            "la sécurité sociale) ; la CSG et la CRDS restent dues.")
+            f"leur paie (majoration comprise), au taux de {pourcent(taux_reduction_salariale(b0))}"
+            " (art. L241-17 du code de la sécurité sociale) ; la CSG et la CRDS restent dues.")
 
 
 def _stage_etudiant(s: Situation, usages) -> Resultat:
