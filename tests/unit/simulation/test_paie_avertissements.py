@@ -26,6 +26,7 @@ def test_mention_des_derogations():
     texte = next(a for a in _r(heures_hebdo=20)["avertissements"] if MINIMUM_24H in a)
     assert "L3123-27" in texte and "20 h par semaine" in texte
     assert "étudiant de moins de 26 ans" in texte and "demande écrite" in texte
+    assert "L3123-7" in texte and "24 heures" in texte
 
 
 def test_salaire_net_negatif():

@@ -3,6 +3,7 @@ texte}`; until then the engine emits the text)."""
 
 from __future__ import annotations
 
+from .parametres import valeur
 from .textes import euros
 
 TEMPS_PARTIEL_24H = "temps_partiel_moins_24h"
@@ -14,10 +15,12 @@ GRATIFICATION_NON_DUE = "gratification_non_obligatoire"
 
 TEXTES = {
     TEMPS_PARTIEL_24H: (
-        "Temps partiel de {heures} h par semaine : la durée minimale légale est de 24 heures "
-        "(Code du travail, art. L3123-27), sauf accord de branche, demande écrite et motivée du "
-        "salarié (contraintes personnelles ou cumul d’emplois), étudiant de moins de 26 ans ou "
-        "salarié d’un particulier employeur. Vérifiez que l’une de ces dérogations s’applique."),
+        "Temps partiel de {heures} h par semaine : la durée minimale légale est de {minimum} "
+        "heures (Code du travail, art. L3123-27), sauf accord de branche étendu, demande écrite "
+        "et motivée du salarié (contraintes personnelles ou cumul d’emplois), étudiant de moins "
+        "de 26 ans, CDD de 7 jours au plus ou de remplacement, salarié d’un particulier "
+        "employeur (art. L3123-7 et L3123-19). Vérifiez que l’une de ces dérogations "
+        "s’applique."),
     NET_NEGATIF: (
         "Le salaire net est négatif certains mois ({montant} au plus bas) : les cotisations et la "
         "CSG sur la part employeur de la mutuelle dépassent le salaire. Vérifiez les heures et la "
@@ -57,7 +60,10 @@ def verifier_mois(mois: list[dict]) -> list[str]:
     return sortie
 
 
-def temps_partiel(heures_hebdo: float) -> list[str]:
-    if heures_hebdo < 24:
-        return [texte(TEMPS_PARTIEL_24H, heures=heures_texte(heures_hebdo))]
+def temps_partiel(heures_hebdo: float, jour: str) -> list[str]:
+    """Part time under the legal minimum in force on `jour` (accepted, with the mention)."""
+    minimum = valeur("temps_partiel.duree_minimale", jour)
+    if minimum is not None and heures_hebdo < minimum:
+        return [texte(TEMPS_PARTIEL_24H, heures=heures_texte(heures_hebdo),
+                      minimum=heures_texte(minimum))]
     return []

@@ -185,7 +185,7 @@ def simuler_situation(s: Situation) -> Resultat:
     if s.naissance_supposee and s.contrat in {"apprentissage", "professionnalisation"}:
         notes_brut.append(alertes.texte(alertes.NAISSANCE_SUPPOSEE))
         avertissements.append(alertes.texte(alertes.NAISSANCE_SUPPOSEE))
-    avertissements += alertes.temps_partiel(s.heures_hebdo)
+    avertissements += alertes.temps_partiel(s.heures_hebdo, jour0)
     avertissements += alertes.verifier_mois(mois)
     if taux_at_defaut:
         notes_cotis.append(f"Taux AT/MP : taux moyen national de {nombre(s.taux_at_mp)} % retenu "
