@@ -72,7 +72,7 @@ def test_le_cumul_repart_au_1er_janvier(debut, reinitialise):
 
 
 @pytest.mark.parametrize("motif", ["saisonnier", "usage", "vacances_scolaires", "refus_cdi",
-                                   "suite_cdi"])
+                                   "suite_cdi", "contrat_aide", "complement_formation"])
 def test_motifs_sans_indemnite(motif):
     r = _cdd(motif_cdd=motif)
     assert r["totaux"]["indemnite_fin_contrat"] == 0

@@ -23,8 +23,9 @@ CONTRATS = {
 # Every contract the simulator reads: the hire options above (which `comparer` weighs) and a
 # student's placement, which is no hire.
 TOUS_CONTRATS = {**CONTRATS, "stage_etudiant": "Stage d’étudiant ou d’élève (convention de stage)"}
-# Why a CDD was concluded: every case but "general" owes no end-of-contract indemnity
-# (Code du travail, art. L1243-8 and L1243-10; service-public « Fin d’un CDD »).
+# Why a CDD was concluded or how it ends: every case but "general" owes no end-of-contract
+# indemnity (Code du travail, art. L1243-8 and L1243-10; the service-public fiche « Fin d’un
+# contrat à durée déterminée », as quoted by code.travail.gouv.fr, read on 2026-12-01).
 MOTIFS_CDD = {
     "general": "Cas général : indemnité de fin de contrat due",
     "saisonnier": "Emploi saisonnier",
@@ -32,6 +33,8 @@ MOTIFS_CDD = {
     "vacances_scolaires": "Jeune pendant ses vacances scolaires ou universitaires",
     "refus_cdi": "Le salarié refuse le CDI proposé à l’issue du contrat",
     "suite_cdi": "Le CDD se poursuit par un CDI",
+    "contrat_aide": "Contrat aidé (CUI – parcours emploi compétences, CDD senior)",
+    "complement_formation": "CDD avec complément de formation professionnelle",
 }
 # (minimum, default, maximum) duration in months; CDI: the horizon of the simulation.
 DUREES = {
