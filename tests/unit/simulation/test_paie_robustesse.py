@@ -9,6 +9,7 @@ import json
 import pytest
 from diese.simulation import cli
 from diese.simulation.api import executer
+from diese.simulation.entree_json import PROFONDEUR_MAX, charger, profondeur
 
 GRAND = "9" * 400
 IMBRIQUE = "[" * 100_000 + "]" * 100_000
@@ -30,7 +31,7 @@ def _cli(monkeypatch, capsys, texte: str, commande: str = "simuler") -> tuple[in
     ('{"mutuelle_part_employeur": Infinity}', "mutuelle_part_employeur"),
     ('{"taux_at_mp": -Infinity}', "taux_at_mp"),
     ('{"duree_mois": "' + GRAND + '"}', "duree_mois"),
-    ('{"age": ' + "[" * 500 + "]" * 500 + "}", "age"),
+    ('{"age": ' + "[" * 20 + "]" * 20 + "}", "age"),
 ])
 def test_nombres_demesures(monkeypatch, capsys, texte, champ):
     sortie = json.loads(executer("simuler", texte))
@@ -42,7 +43,7 @@ def test_nombres_demesures(monkeypatch, capsys, texte, champ):
 
 
 @pytest.mark.parametrize("texte", [IMBRIQUE, '{"age": ' + IMBRIQUE + "}",
-                                   '{"profil": ' + IMBRIQUE + "}"])
+                                   '{"profil": ' + IMBRIQUE + "}", "[" * 65 + "]" * 65])
 def test_json_trop_imbrique(monkeypatch, capsys, texte):
     for commande in ("simuler", "comparer"):
         sortie = json.loads(executer(commande, texte))
@@ -55,3 +56,12 @@ def test_json_trop_imbrique(monkeypatch, capsys, texte):
 def test_cle_inconnue_geante():
     sortie = json.loads(executer("simuler", json.dumps({"x" * 10_000: 1})))
     assert sortie["ok"] is False and len(sortie["erreurs"][0]["message"]) < 1000
+
+
+def test_profondeur_ignore_les_chaines():
+    assert profondeur('{"a": "' + "[" * 1000 + '"}') == 1
+    assert profondeur('{"a": "\\\"' + "[" * 1000 + '"}') == 1  # escaped quote, then brackets
+    assert profondeur("[" * 100 + "]" * 100) == PROFONDEUR_MAX + 1  # stops counting there
+    assert charger("[" * PROFONDEUR_MAX + "]" * PROFONDEUR_MAX) is not None
+    with pytest.raises(ValueError):
+        charger("[" * (PROFONDEUR_MAX + 1) + "]" * (PROFONDEUR_MAX + 1))

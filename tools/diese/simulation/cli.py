@@ -10,6 +10,7 @@ import json
 import sys
 
 from .comparaison import comparer
+from .entree_json import charger
 from .erreurs import ErreurSaisie
 from .moteur import simuler
 from .textes import euros
@@ -54,7 +55,7 @@ def tableau_comparaison(options: list[dict]) -> str:
 
 def _lire(fichier: str | None) -> object:
     texte = open(fichier, encoding="utf-8").read() if fichier else sys.stdin.read()
-    return json.loads(texte) if texte.strip() else {}
+    return charger(texte) if texte.strip() else {}
 
 
 def main(argv: list[str]) -> int:
@@ -72,7 +73,7 @@ def main(argv: list[str]) -> int:
     except OSError as exc:
         print(f"Fichier illisible : {exc.strerror} ({args.fichier}).", file=sys.stderr)
         return 2
-    except (ValueError, RecursionError):  # RecursionError: JSON nested too deep
+    except ValueError:
         print("L’entrée n’est pas un JSON valide (ou elle est imbriquée trop profondément).",
               file=sys.stderr)
         return 2

@@ -127,7 +127,7 @@ def simuler_situation(s: Situation) -> Resultat:
     indemnite = 0.0
     if cdd and s.motif_cdd != "general":
         avertissements.append(alertes.texte(alertes.CDD_SANS_INDEMNITE,
-                                            motif=MOTIFS_CDD[s.motif_cdd].lower()))
+                                            motif=_minuscule(MOTIFS_CDD[s.motif_cdd])))
     elif cdd:
         taux_ifc = b0.v["cdd.indemnite_fin_contrat"]
         indemnite = arrondi(sum(x[2] for x in lignes) * taux_ifc)
@@ -287,3 +287,10 @@ def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) ->
 
 
 LIBELLES_CONTRATS = TOUS_CONTRATS
+
+
+def _minuscule(libelle: str) -> str:
+    """A label inside a sentence: first letter lowered, acronyms (CDD, CDI, CUI) kept."""
+    if libelle[1:2].isupper():
+        return libelle
+    return libelle[:1].lower() + libelle[1:]
