@@ -96,9 +96,14 @@ def test_invariants(situation):
     for m in r["mois"]:
         assert m["cout_employeur"] >= 0
         assert m["cout_net_aides"] >= -1e-9 or m["aides"] > 0  # aids may exceed one month's cost
-        assert 0 <= m["reduction_generale"] <= m["cotisations_patronales"] + 1e-9
+        assert m["reduction_generale"] <= m["cotisations_patronales"] + 1e-9
+        # A CDD's last month regularises the reduction on the whole pay, indemnity included
+        # (D241-7 CSS): it may take back part of the earlier months' reduction.
+        assert m["reduction_generale"] >= 0 or (r["situation"]["contrat"] == "cdd"
+                                                and m is r["mois"][-1])
         assert m["salaire_net"] <= m["salaire_brut"] + 1e-9
         assert m["salaire_net"] >= 0
+    assert r["totaux"]["reduction_generale"] >= 0
     for aide in r["aides"]:
         assert 0 < aide["montant"] <= PLAFONDS_AIDES[aide["id"]] + 1e-6
         assert abs(sum(e["montant"] for e in aide["echeancier"]) - aide["montant"]) < 0.011

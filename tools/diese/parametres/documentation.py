@@ -21,6 +21,9 @@ FAMILLES = {
     "emploi_franc": "Emploi franc",
     "oeth": "Obligation d’emploi des travailleurs handicapés (OETH)",
     "stage": "Stage de formation et PMSMP",
+    "stage_etudiant": "Stage d’étudiant (gratification)",
+    "heures_supplementaires": "Heures supplémentaires",
+    "temps_partiel": "Temps partiel",
 }
 # Material's own wrappers: the table keeps the theme's style and scrolls sideways on a phone.
 _ENVELOPPE = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'

@@ -247,6 +247,8 @@ def graphique(mois: list[dict]) -> str:
 FACULTATIVES = (
     ("indemnite_fin_contrat", "Indemnité de fin de contrat", "salaire_brut"),
     ("autres_charges", "Autres charges", "reduction_generale"),
+    ("deduction_heures_supplementaires", "Déduction heures supplémentaires",
+     "reduction_generale"),
 )
 
 

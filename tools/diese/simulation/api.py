@@ -7,6 +7,8 @@ import json
 
 from .champs import tous_les_champs
 from .comparaison import comparer
+from .entree_json import MESSAGE as MESSAGE_JSON
+from .entree_json import charger
 from .erreurs import ErreurSaisie
 from .moteur import simuler
 from .oeth import calculer_oeth
@@ -48,10 +50,9 @@ def executer_objet(commande: str, entree_json: str) -> dict:
                                               f"{commande} » : attendue simuler, comparer, oeth "
                                               "ou champs."}]}
         try:
-            entree = json.loads(entree_json) if entree_json and entree_json.strip() else {}
+            entree = charger(entree_json) if entree_json and entree_json.strip() else {}
         except (ValueError, TypeError, AttributeError):
-            return {"ok": False, "erreurs": [{"champ": None,
-                                              "message": "La saisie n’est pas un JSON valide."}]}
+            return {"ok": False, "erreurs": [{"champ": None, "message": MESSAGE_JSON}]}
         return {"ok": True, "resultat": _executer(commande, entree)}
     except ErreurSaisie as exc:
         return {"ok": False, "erreurs": exc.erreurs}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .saisie import CONTRATS, DATE_MAX, DATE_MIN
+from .saisie import DATE_MAX, DATE_MIN, MOTIFS_CDD, TOUS_CONTRATS
 
 
 def _champ(nom, libelle, type_, aide, defaut=None, mini=None, maxi=None, pas=None, choix=None,
@@ -24,7 +24,11 @@ def champs_simuler() -> list[dict]:
                "Le jour où le contrat commence ; elle fixe les règles et les aides applicables.",
                _aujourd_hui(), DATE_MIN.isoformat(), DATE_MAX.isoformat()),
         _champ("contrat", "Type de contrat", "choix", "Le contrat envisagé pour cette embauche.",
-               "cdi", choix=[{"valeur": k, "libelle": v} for k, v in CONTRATS.items()]),
+               "cdi", choix=[{"valeur": k, "libelle": v} for k, v in TOUS_CONTRATS.items()]),
+        _champ("motif_cdd", "Motif du CDD", "choix",
+               "CDD seulement : sans indemnité de fin de contrat pour un emploi saisonnier, un "
+               "CDD d’usage, un jeune pendant ses vacances, un CDI refusé ou qui suit le CDD.",
+               "general", choix=[{"valeur": k, "libelle": v} for k, v in MOTIFS_CDD.items()]),
         _champ("duree_mois", "Durée", "entier",
                "Durée du contrat ; pour un CDI, nombre de mois à simuler (jusqu’à 48).",
                12, 1, 48, 1, unite="mois"),

@@ -10,6 +10,7 @@ import json
 import sys
 
 from .comparaison import comparer
+from .entree_json import charger
 from .erreurs import ErreurSaisie
 from .moteur import simuler
 from .textes import euros
@@ -54,7 +55,7 @@ def tableau_comparaison(options: list[dict]) -> str:
 
 def _lire(fichier: str | None) -> object:
     texte = open(fichier, encoding="utf-8").read() if fichier else sys.stdin.read()
-    return json.loads(texte) if texte.strip() else {}
+    return charger(texte) if texte.strip() else {}
 
 
 def main(argv: list[str]) -> int:
@@ -73,7 +74,8 @@ def main(argv: list[str]) -> int:
         print(f"Fichier illisible : {exc.strerror} ({args.fichier}).", file=sys.stderr)
         return 2
     except ValueError:
-        print("L’entrée n’est pas un JSON valide.", file=sys.stderr)
+        print("L’entrée n’est pas un JSON valide (ou elle est imbriquée trop profondément).",
+              file=sys.stderr)
         return 2
     try:
         if commande == "simuler":
@@ -88,6 +90,9 @@ def main(argv: list[str]) -> int:
         for e in exc.erreurs:
             prefixe = f"{e['champ']} : " if e["champ"] else ""
             print(prefixe + e["message"], file=sys.stderr)
+        return 2
+    except (RecursionError, OverflowError, MemoryError):  # hostile input beyond the checks
+        print("La saisie est démesurée (nombres ou imbrication) : vérifiez-la.", file=sys.stderr)
         return 2
     if args.format == "tableau":
         rendu = tableau_simulation if commande == "simuler" else tableau_comparaison

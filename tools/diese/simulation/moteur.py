@@ -5,19 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from . import alertes_paie as alertes
 from . import explications as expl
+from . import stage_etudiant
 from .aides import aides as calculer_aides
 from .dates import age_pour_bareme, ajouter_mois
 from .erreurs import ErreurSaisie
-from .paie import Employeur, bareme, calculer
+from .paie import (
+    Employeur,
+    bareme,
+    calculer,
+    deduction_heures_sup,
+    taux_reduction_salariale,
+)
 from .parametres import tous
-from .remuneration import minimum, quotite_paie
-from .saisie import CONTRATS, Situation, lire_situation
-from .textes import arrondi, date_fr, euros, nombre
+from .remuneration import heures_supplementaires, minimum, quotite_paie
+from .saisie import MOTIFS_CDD, TOUS_CONTRATS, Situation, lire_situation
+from .textes import arrondi, date_fr, euros, nombre, pourcent
 
 TOLERANCE_SMIC = (35 * 52 / 12) / 151.67
 CLES_MOIS = ("salaire_brut", "cotisations_patronales", "reduction_generale", "autres_charges",
-             "cout_employeur", "aides", "cout_net_aides", "salaire_net")
+             "cout_employeur", "aides", "cout_net_aides", "salaire_net",
+             "deduction_heures_supplementaires")
 
 
 class Resultat:
@@ -64,6 +73,8 @@ def simuler_situation(s: Situation) -> Resultat:
     emp = Employeur(effectif=s.effectif, taux_at=s.taux_at_mp / 100,
                     taux_vm=s.taux_versement_mobilite / 100, mutuelle=s.mutuelle_part_employeur,
                     ratio_alternants=s.ratio_alternants / 100)
+    if s.contrat == "stage_etudiant":
+        return _stage_etudiant(s, usages)
     apprenti = None
     if s.contrat == "apprentissage":
         p = tous()["apprentissage.exoneration_salariale"]
@@ -84,7 +95,9 @@ def simuler_situation(s: Situation) -> Resultat:
         debut = ajouter_mois(depart, i)
         jour = debut.isoformat()
         b = bareme(jour)
-        age = age_pour_bareme(s.date_naissance, debut) if s.date_naissance else s.age
+        age = s.age
+        if s.date_naissance:  # the age given at hire sets the first band (never an older one)
+            age = max(age_pour_bareme(s.date_naissance, debut), s.age)
         mini, part, u_brut = minimum(s.contrat, b, s.heures_hebdo, age=age, annee=i // 12 + 1,
                                      niveau=s.niveau_diplome)
         mini = arrondi(mini)
@@ -112,7 +125,10 @@ def simuler_situation(s: Situation) -> Resultat:
             f"{euros(releve[1])} dans la simulation.")
 
     indemnite = 0.0
-    if cdd:
+    if cdd and s.motif_cdd != "general":
+        avertissements.append(alertes.texte(alertes.CDD_SANS_INDEMNITE,
+                                            motif=_minuscule(MOTIFS_CDD[s.motif_cdd])))
+    elif cdd:
         taux_ifc = b0.v["cdd.indemnite_fin_contrat"]
         indemnite = arrondi(sum(x[2] for x in lignes) * taux_ifc)
         usages.ajouter_bareme("salaire_brut", ["cdd.indemnite_fin_contrat"], b0, jour0)
@@ -121,11 +137,19 @@ def simuler_situation(s: Situation) -> Resultat:
     totaux = dict.fromkeys(CLES_MOIS, 0.0)
     total_indemnite = 0.0
     premier = None
+    cumul = None  # CDD: (pay, SMIC of reference, reduction) so far in the calendar year
     for i, (debut, b, brut) in enumerate(lignes):
         ifc = indemnite if (cdd and i == len(lignes) - 1) else 0.0
         charges = s.mutuelle_part_employeur + bilan.charges.get(i, 0.0)
-        m = calculer(b, brut + ifc, emp, quotite=quotite, cdd=cdd, apprenti=apprenti,
-                     indemnite=ifc, autres_charges=charges)
+        heures_sup, paie_sup = heures_supplementaires(b, s.heures_hebdo, brut)
+        if cdd and (cumul is None or debut.month == 1):
+            cumul = (0.0, 0.0, 0.0)
+        m = calculer(b, brut + ifc, emp, quotite=quotite,
+                     cdd=cdd and s.motif_cdd != "saisonnier", apprenti=apprenti,
+                     indemnite=ifc, autres_charges=charges, heures_sup=heures_sup,
+                     paie_heures_sup=paie_sup, cumul=cumul)
+        if cdd:
+            cumul = (cumul[0] + m.brut, cumul[1] + m.smic_reference, cumul[2] + m.reduction)
         for cle, idents in m.utilises.items():
             usages.ajouter_bareme(cle, idents, b, debut.isoformat())
         aides_mois = arrondi(sum(a.versements.get(i, 0.0) for a in bilan.aides))
@@ -138,6 +162,7 @@ def simuler_situation(s: Situation) -> Resultat:
             "detail_cotisations": m.detail,
             "coefficient_reduction": m.coefficient,
             "reduction_generale": m.reduction,
+            "deduction_heures_supplementaires": m.deduction_heures_sup,
             "autres_charges": m.autres_charges,
             "cout_employeur": m.cout,
             "aides": aides_mois,
@@ -158,9 +183,10 @@ def simuler_situation(s: Situation) -> Resultat:
     notes = list(bilan.notes)
     notes_brut, notes_cotis = [], []
     if s.naissance_supposee and s.contrat in {"apprentissage", "professionnalisation"}:
-        notes_brut.append("Âge indiqué sans date de naissance : l’anniversaire est supposé "
-                          "tomber à la date d’embauche (indiquez la date de naissance pour un "
-                          "calcul exact).")
+        notes_brut.append(alertes.texte(alertes.NAISSANCE_SUPPOSEE))
+        avertissements.append(alertes.texte(alertes.NAISSANCE_SUPPOSEE))
+    avertissements += alertes.temps_partiel(s.heures_hebdo, jour0)
+    avertissements += alertes.verifier_mois(mois)
     if taux_at_defaut:
         notes_cotis.append(f"Taux AT/MP : taux moyen national de {nombre(s.taux_at_mp)} % retenu "
                            "par défaut ; "
@@ -169,7 +195,47 @@ def simuler_situation(s: Situation) -> Resultat:
     explications = expl.construire(s, mois, premier, minima, usages, aides_sortie, notes,
                                    indemnite, notes_brut, notes_cotis)
     _ajouter_prolongations(explications, usages)
+    _notes_paie(s, explications, mois, totaux)
     return Resultat(mois, totaux, aides_sortie, avertissements, explications,
+                    usages.parametres_au(), s.en_dict())
+
+
+def _notes_paie(s: Situation, explications: dict, mois: list[dict], totaux: dict) -> None:
+    """Notes for the CDD's whole-contract reduction and the overtime reliefs (kept here, next
+    to the computation, while the explanations move to templates)."""
+    if s.contrat == "cdd":
+        notes = explications["reduction_generale"]["notes"]
+        notes[:] = [n for n in notes if not n.startswith("Calcul mois par mois")]
+        notes.append("CDD : la réduction est calculée sur la rémunération cumulée depuis le début "
+                     "du contrat (ou de l’année civile), indemnité de fin de contrat comprise "
+                     "(régularisation progressive, art. D241-7 du code de la sécurité sociale) : "
+                     "le mois où l’indemnité est versée, la réduction est régularisée.")
+    if s.heures_hebdo > 35 and s.contrat != "stage":
+        b0 = bareme(s.date_embauche.isoformat())
+        par_heure = deduction_heures_sup(b0, s.effectif, 1.0)  # values read, not written here
+        deduction = totaux.get("deduction_heures_supplementaires", 0.0)
+        explications["cout_employeur"]["formule"] += (
+            f" Moins la déduction forfaitaire par heure supplémentaire ({euros(par_heure)} "
+            f"l’heure pour {s.effectif} salariés à l’embauche ; art. L241-18 et L241-18-1 du "
+            f"code de la sécurité sociale) : {euros(deduction)} sur la période.")
+        explications["salaire_net"]["notes"].append(
+            "Heures supplémentaires : les cotisations salariales de vieillesse sont réduites sur "
+            f"leur paie (majoration comprise), au taux de {pourcent(taux_reduction_salariale(b0))}"
+            " (art. L241-17 du code de la sécurité sociale) ; la CSG et la CRDS restent dues.")
+
+
+def _stage_etudiant(s: Situation, usages) -> Resultat:
+    mois, avertissements, faits = stage_etudiant.mois_du_stage(s, usages)
+    totaux = {cle: arrondi(sum(m.get(cle, 0.0) for m in mois)) for cle in CLES_MOIS}
+    totaux["indemnite_fin_contrat"] = 0.0
+    totaux["nombre_de_mois"] = len(mois)
+    if s.mutuelle_part_employeur:
+        avertissements.append("La part employeur de la mutuelle n’est pas comptée : la "
+                              "complémentaire santé d’entreprise concerne les salariés, pas les "
+                              "stagiaires.")
+    explications = stage_etudiant.explications(s, usages, faits)
+    _ajouter_prolongations(explications, usages)
+    return Resultat(mois, totaux, [], avertissements + usages.prolongations(), explications,
                     usages.parametres_au(), s.en_dict())
 
 
@@ -208,6 +274,7 @@ def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) ->
                      "salaire_brut": 0.0, "indemnite_fin_contrat": 0.0,
                      "cotisations_patronales": 0.0, "detail_cotisations": {},
                      "coefficient_reduction": 0.0, "reduction_generale": 0.0,
+                     "deduction_heures_supplementaires": 0.0,
                      "autres_charges": 0.0, "cout_employeur": 0.0, "aides": 0.0,
                      "cout_net_aides": 0.0, "salaire_net": 0.0})
     totaux = dict.fromkeys(CLES_MOIS, 0.0)
@@ -219,4 +286,11 @@ def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) ->
                     usages.parametres_au(), s.en_dict())
 
 
-LIBELLES_CONTRATS = CONTRATS
+LIBELLES_CONTRATS = TOUS_CONTRATS
+
+
+def _minuscule(libelle: str) -> str:
+    """A label inside a sentence: first letter lowered, acronyms (CDD, CDI, CUI) kept."""
+    if libelle[1:2].isupper():
+        return libelle
+    return libelle[:1].lower() + libelle[1:]

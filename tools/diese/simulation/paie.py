@@ -14,10 +14,12 @@ from .textes import arrondi
 E = "cotisations.employeur."
 S = "cotisations.salarie."
 RG = "reduction_generale."
+HS = "heures_supplementaires."
 
 IDENTS = tuple(
     i for i in tous() if i.startswith(("cotisations.", "reduction_generale.", "smic.", "pss.",
-                                       "seuils.", "cdd.", "apprentissage.exoneration",
+                                       "seuils.", "cdd.", "apprentissage.exoneration", HS,
+                                       "stage_etudiant.",
                                        "apprentissage.remuneration", "professionnalisation.remun"))
 )
 
@@ -80,6 +82,8 @@ class Mois:
     csg_crds: float
     net: float
     smic_reference: float
+    deduction_heures_sup: float = 0.0  # employer's flat deduction (L241-18 CSS)
+    reduction_salariale_heures_sup: float = 0.0  # employee's reduction (L241-17 CSS)
     utilises: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -165,11 +169,36 @@ def smic_reference(b: Bareme, quotite: float) -> float:
     return (smic or b.smic_h) * b.heures * quotite
 
 
+def deduction_heures_sup(b: Bareme, effectif: int, heures: float) -> float:
+    """Employer's flat deduction for `heures` overtime hours (L241-18 and L241-18-1 CSS)."""
+    p = b.v[HS + "deduction_forfaitaire_patronale"]
+    if not heures or p is None:
+        return 0.0
+    taux = p["moins_20"] if effectif < 20 else (
+        p["de_20_a_249"] if effectif < 250 else p["a_partir_de_250"])
+    return arrondi(taux * heures)
+
+
+def taux_reduction_salariale(b: Bareme) -> float:
+    """Employee's reduction rate on overtime pay: the employee's old-age contribution rates,
+    capped (L241-17 and D241-21 CSS)."""
+    v = b.v
+    somme = (v[S + "vieillesse_plafonnee"] + v[S + "vieillesse_deplafonnee"]
+             + v[S + "agirc_arrco_t1"] + v[S + "ceg_t1"])
+    plafond = v[HS + "reduction_salariale_taux_max"]
+    return somme if plafond is None else min(somme, plafond)
+
+
 def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: bool,
-             apprenti: dict | None, indemnite: float = 0.0, autres_charges: float = 0.0) -> Mois:
+             apprenti: dict | None, indemnite: float = 0.0, autres_charges: float = 0.0,
+             heures_sup: float = 0.0, paie_heures_sup: float = 0.0,
+             cumul: tuple[float, float, float] | None = None) -> Mois:
     """`brut` includes `indemnite` (end-of-CDD pay). `apprenti`: None, or the apprentice's
     employee-side exemption parameters {seuil_cotisations, csg_crds_exoneration_totale,
-    seuil_csg_crds} fixed by the contract date."""
+    seuil_csg_crds} fixed by the contract date. `heures_sup`, `paie_heures_sup`: the month's
+    overtime hours and their pay. `cumul`: (gross pay, SMIC of reference, reduction) of the
+    earlier months of the same year, to compute the general reduction on the cumulated pay
+    (progressive regularisation, D241-7 CSS) instead of on this month alone."""
     v = b.v
     eff = emp.effectif
     pss = b.pss * min(1.0, quotite)  # part time: ceiling pro rata (art. R242-7 CSS)
@@ -238,9 +267,19 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
     patronales = arrondi(sum(d.values()))
 
     smic_ref = smic_reference(b, quotite)
-    coef, u_red = coefficient_reduction(b, brut, smic_ref, eff)
-    reduction = min(arrondi(coef * brut), patronales)
+    if cumul is None:
+        coef, u_red = coefficient_reduction(b, brut, smic_ref, eff)
+        reduction = min(arrondi(coef * brut), patronales)
+    else:
+        brut_avant, smic_avant, reduction_avant = cumul
+        coef, u_red = coefficient_reduction(b, brut_avant + brut, smic_avant + smic_ref, eff)
+        reduction = min(arrondi(coef * (brut_avant + brut) - reduction_avant), patronales)
     u_red = u_red + ["smic.heures_mensuelles"]
+    u_cout: list[str] = []
+    deduction = 0.0
+    if heures_sup:
+        deduction = min(deduction_heures_sup(b, eff, heures_sup), max(0.0, patronales - reduction))
+        u_cout.append(HS + "deduction_forfaitaire_patronale")
 
     # Employee side, for the net pay.
     u_net = [S + x for x in ("vieillesse_plafonnee", "vieillesse_deplafonnee", "agirc_arrco_t1",
@@ -260,17 +299,22 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
                   + t1s * v[S + "ceg_t1"] + t2s * v[S + "ceg_t2"])
     if t2s > 0:
         salariales += min(base_sal, 8 * pss) * v[S + "cet"]
-    salariales = arrondi(salariales)
+    reduction_sal = 0.0
+    if paie_heures_sup:
+        reduction_sal = min(arrondi(paie_heures_sup * taux_reduction_salariale(b)), salariales)
+        u_net.append(HS + "reduction_salariale_taux_max")
+    salariales = arrondi(salariales - reduction_sal)
     abattu = min(base_csg, 4 * pss) * (1 - v[S + "abattement_csg"]) + max(base_csg - 4 * pss, 0.0)
     assiette_csg = abattu + (emp.mutuelle if base_csg > 0 or apprenti is None else 0.0)
     taux_csg = v[S + "csg_deductible"] + v[S + "csg_non_deductible"] + v[S + "crds"]
     csg_crds = arrondi(assiette_csg * taux_csg)
     net = arrondi(brut - salariales - csg_crds)
-    cout = arrondi(brut + patronales - reduction + autres_charges)
+    cout = arrondi(brut + patronales - reduction - deduction + autres_charges)
     return Mois(
         brut=arrondi(brut), indemnite=arrondi(indemnite), detail=d, patronales=patronales,
         coefficient=coef, reduction=reduction, autres_charges=arrondi(autres_charges), cout=cout,
         salariales=salariales, csg_crds=csg_crds, net=net, smic_reference=arrondi(smic_ref),
+        deduction_heures_sup=deduction, reduction_salariale_heures_sup=reduction_sal,
         utilises={"cotisations_patronales": u_pat, "reduction_generale": u_red,
-                  "salaire_net": u_net},
+                  "salaire_net": u_net, "cout_employeur": u_cout},
     )

@@ -41,13 +41,27 @@ def quotite_paie(b: Bareme, heures_hebdo: float) -> float:
     return heures_du_mois(b, heures_hebdo) / b.heures
 
 
+def heures_majorees(heures_hebdo: float) -> tuple[float, float]:
+    """(overtime hours in a month, the same hours weighted by their premium): beyond 35 h,
+    +25 % for the 36th–43rd hour and +50 % beyond (Code du travail, art. L3121-36)."""
+    sup25 = max(0.0, min(heures_hebdo, 43.0) - 35.0) * SEMAINES_PAR_MOIS
+    sup50 = max(0.0, heures_hebdo - 43.0) * SEMAINES_PAR_MOIS
+    return sup25 + sup50, sup25 * 1.25 + sup50 * 1.5
+
+
 def smic_du_mois(b: Bareme, heures_hebdo: float) -> float:
-    """SMIC for the month's hours; hours beyond 35 are paid +25 % (36th–43rd) and +50 % beyond
-    (Code du travail, art. L3121-36)."""
-    base = b.smic_h * heures_du_mois(b, heures_hebdo)
-    sup25 = max(0.0, min(heures_hebdo, 43.0) - 35.0) * SEMAINES_PAR_MOIS * 1.25
-    sup50 = max(0.0, heures_hebdo - 43.0) * SEMAINES_PAR_MOIS * 1.5
-    return base + b.smic_h * (sup25 + sup50)
+    """SMIC for the month's hours, overtime paid with its premium."""
+    return b.smic_h * (heures_du_mois(b, heures_hebdo) + heures_majorees(heures_hebdo)[1])
+
+
+def heures_supplementaires(b: Bareme, heures_hebdo: float, brut: float) -> tuple[float, float]:
+    """(overtime hours in the month, their pay premium included) for a monthly gross `brut` that
+    pays `heures_hebdo` a week: the hourly rate is the brut over the weighted hours."""
+    heures, ponderees = heures_majorees(heures_hebdo)
+    if heures <= 0:
+        return 0.0, 0.0
+    taux = brut / (heures_du_mois(b, heures_hebdo) + ponderees)
+    return heures, taux * ponderees
 
 
 def minimum(contrat: str, b: Bareme, heures_hebdo: float, *, age: int | None = None,

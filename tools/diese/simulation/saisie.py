@@ -20,6 +20,22 @@ CONTRATS = {
     "professionnalisation": "Contrat de professionnalisation",
     "stage": "Stage de formation professionnelle ou PMSMP",
 }
+# Every contract the simulator reads: the hire options above (which `comparer` weighs) and a
+# student's placement, which is no hire.
+TOUS_CONTRATS = {**CONTRATS, "stage_etudiant": "Stage d’étudiant ou d’élève (convention de stage)"}
+# Why a CDD was concluded or how it ends: every case but "general" owes no end-of-contract
+# indemnity (Code du travail, art. L1243-8 and L1243-10; the service-public fiche « Fin d’un
+# contrat à durée déterminée », as quoted by code.travail.gouv.fr, read on 2026-12-01).
+MOTIFS_CDD = {
+    "general": "Cas général : indemnité de fin de contrat due",
+    "saisonnier": "Emploi saisonnier",
+    "usage": "CDD d’usage (secteur où l’usage exclut le CDI)",
+    "vacances_scolaires": "Jeune pendant ses vacances scolaires ou universitaires",
+    "refus_cdi": "Le salarié refuse le CDI proposé à l’issue du contrat",
+    "suite_cdi": "Le CDD se poursuit par un CDI",
+    "contrat_aide": "Contrat aidé (CUI – parcours emploi compétences, CDD senior)",
+    "complement_formation": "CDD avec complément de formation professionnelle",
+}
 # (minimum, default, maximum) duration in months; CDI: the horizon of the simulation.
 DUREES = {
     "cdi": (1, 12, 48),
@@ -27,6 +43,7 @@ DUREES = {
     "apprentissage": (6, 24, 36),
     "professionnalisation": (6, 12, 36),
     "stage": (1, 1, 6),
+    "stage_etudiant": (1, 3, 6),  # six months at most per teaching year (L124-5 C. éduc.)
 }
 DATE_MIN = dt.date(2024, 1, 1)
 DATE_MAX = dt.date(2030, 12, 31)
@@ -40,6 +57,7 @@ CLES_SIMULER = (
     "age", "date_naissance", "niveau_diplome", "rqth", "demandeur_emploi",
     "demandeur_emploi_depuis_mois", "residence_qpv", "beneficiaire_rsa", "ratio_alternants",
     "taux_at_mp", "mutuelle_part_employeur", "taux_versement_mobilite", "engagement_alternance",
+    "motif_cdd",
 )
 # Companies of 250 or more: the work-study commitment the apprentice aid requires (the share is
 # checked at the end of the year after the contract's).
@@ -48,6 +66,8 @@ ENGAGEMENTS_ALTERNANCE = {
     "3_pourcent_et_condition": ("engagée à atteindre 3 % d’alternants avec la condition de "
                                 "progression du décret"),
 }
+# Bigger numbers are refused before any arithmetic (a 400-digit integer overflows a float).
+NOMBRE_MAX = 1e15
 
 
 @dataclass(slots=True)
@@ -72,6 +92,7 @@ class Situation:
     taux_versement_mobilite: float
     naissance_supposee: bool = False
     engagement_alternance: str | None = None
+    motif_cdd: str = "general"
 
     def en_dict(self) -> dict:
         d = asdict(self)
@@ -93,7 +114,8 @@ class Lecteur:
         self.entree = entree
         for cle in entree:
             if cle not in cles:
-                self.erreur(str(cle), f"Champ inconnu « {cle} ». Champs possibles : "
+                self.erreur(_apercu(str(cle)), f"Champ inconnu « {_apercu(str(cle))} ». Champs "
+                            "possibles : "
                             + ", ".join(cles) + ".")
 
     def erreur(self, champ: str | None, message: str) -> None:
@@ -114,11 +136,24 @@ class Lecteur:
                 texte = valeur.strip().replace("\u202f", "").replace(" ", "")
                 valeur = float(texte.replace(",", "."))
             except ValueError:
-                self.erreur(cle, f"{nom} doit être un nombre (reçu « {valeur} »).")
+                self.erreur(cle, f"{nom} doit être un nombre (reçu « {_apercu(valeur)} »).")
                 return defaut
-        if (isinstance(valeur, bool) or not isinstance(valeur, (int, float))
-                or not math.isfinite(valeur)):
+        if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
             self.erreur(cle, f"{nom} doit être un nombre.")
+            return defaut
+        if isinstance(valeur, int) and abs(valeur) > NOMBRE_MAX:  # before float(): no overflow
+            valeur = math.inf if valeur > 0 else -math.inf
+        if math.isnan(valeur):
+            self.erreur(cle, f"{nom} doit être un nombre.")
+            return defaut
+        if math.isinf(valeur) or abs(valeur) > NOMBRE_MAX:
+            borne = maxi if valeur > 0 else mini
+            if abs(borne) < 1e9:  # a real bound (not a sentinel left to a later, finer check)
+                sens = "dépasser" if valeur > 0 else "être inférieur à"
+                self.erreur(cle, f"{nom} ne peut pas {sens} {_n(borne)} (reçu un nombre "
+                            "démesuré).")
+            else:
+                self.erreur(cle, f"{nom} reçu est un nombre démesuré : vérifiez la saisie.")
             return defaut
         if entier and not float(valeur).is_integer():
             self.erreur(cle, f"{nom} doit être un nombre entier (reçu {valeur}).")
@@ -154,7 +189,7 @@ class Lecteur:
                 raise ValueError(valeur)
             return dt.date.fromisoformat(valeur.strip())
         except ValueError:
-            self.erreur(cle, f"{nom} « {valeur} » n’existe pas ou est mal écrite : "
+            self.erreur(cle, f"{nom} « {_apercu(valeur)} » n’existe pas ou est mal écrite : "
                         "écrivez-la AAAA-MM-JJ (par exemple 2026-03-01).")
             return None
 
@@ -163,7 +198,17 @@ class Lecteur:
             raise ErreurSaisie(self.erreurs)
 
 
+def _apercu(valeur: Any, longueur: int = 40) -> str:
+    """A bad value as echoed in a message: short, whatever its size or nesting."""
+    texte = valeur if isinstance(valeur, str) else type(valeur).__name__
+    if isinstance(valeur, (int, float)) and not isinstance(valeur, bool):
+        texte = _n(valeur) if math.isfinite(valeur) and abs(valeur) <= NOMBRE_MAX else "démesuré"
+    return texte if len(texte) <= longueur else texte[:longueur] + "…"
+
+
 def _n(x: float) -> str:
+    if abs(x) > NOMBRE_MAX:
+        return f"{x:.3g}".replace(".", ",")
     return (f"{x:.0f}" if float(x).is_integer() else f"{x:.2f}").replace(".", ",")
 
 
@@ -179,9 +224,9 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     contrat = lec.brut("contrat")
     if contrat is None:
         contrat = "cdi"
-    if not isinstance(contrat, str) or contrat.strip().lower() not in CONTRATS:
-        lec.erreur("contrat", f"Contrat inconnu « {contrat} » : choisissez cdi, cdd, "
-                   "apprentissage, professionnalisation ou stage.")
+    if not isinstance(contrat, str) or contrat.strip().lower() not in TOUS_CONTRATS:
+        lec.erreur("contrat", f"Contrat inconnu « {_apercu(contrat)} » : choisissez cdi, cdd, "
+                   "apprentissage, professionnalisation, stage ou stage_etudiant.")
         contrat = "cdi"
     contrat = contrat.strip().lower()
     rqth = lec.booleen("rqth", "La reconnaissance de travailleur handicapé (RQTH)")
@@ -221,9 +266,21 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
         engagement = None
     if engagement is not None and (not isinstance(engagement, str)
                                    or engagement not in ENGAGEMENTS_ALTERNANCE):
-        lec.erreur("engagement_alternance", f"Engagement d’alternance inconnu « {engagement} » : "
+        lec.erreur("engagement_alternance", f"Engagement d’alternance inconnu « {_apercu(engagement)} » : "
                    "choisissez aucun, 5_pourcent ou 3_pourcent_et_condition.")
         engagement = None
+    motif = lec.brut("motif_cdd")
+    if motif is None:
+        motif = "general"
+    elif not isinstance(motif, str) or motif.strip().lower() not in MOTIFS_CDD:
+        lec.erreur("motif_cdd", f"Motif de CDD inconnu « {_apercu(motif)} » : choisissez "
+                   + ", ".join(MOTIFS_CDD) + ".")
+        motif = "general"
+    elif contrat != "cdd" and motif.strip().lower() != "general":
+        lec.erreur("motif_cdd", "Le motif de recours ne concerne que le CDD : laissez-le vide "
+                   "pour ce contrat.")
+        motif = "general"
+    motif = motif.strip().lower()
 
     supposee = False
     if jour is not None and naissance is not None:
@@ -257,7 +314,7 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
         demandeur_emploi_depuis_mois=depuis, residence_qpv=qpv, beneficiaire_rsa=rsa,
         ratio_alternants=ratio, taux_at_mp=taux_at, mutuelle_part_employeur=mutuelle,
         taux_versement_mobilite=vm, naissance_supposee=supposee,
-        engagement_alternance=engagement,
+        engagement_alternance=engagement, motif_cdd=motif,
     )
 
 
@@ -301,6 +358,8 @@ def _regles_du_contrat(lec: Lecteur, contrat: str, age, rqth, demandeur, rsa, sa
                        "une "
                        "personne en PMSMP n’est pas rémunéré par l’entreprise d’accueil : "
                        "laissez le salaire vide.")
+    elif contrat == "stage_etudiant":
+        pass  # a pupil's placement has no minimum age here (the school's agreement frames it)
     elif age is not None and age < 16:
         lec.erreur("age", f"On ne peut pas embaucher une personne de moins de 16 ans (âge reçu : "
                    f"{age} ans ; Code du travail, art. L4153-1).")
