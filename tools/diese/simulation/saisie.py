@@ -266,7 +266,8 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
         engagement = None
     if engagement is not None and (not isinstance(engagement, str)
                                    or engagement not in ENGAGEMENTS_ALTERNANCE):
-        lec.erreur("engagement_alternance", f"Engagement d’alternance inconnu « {_apercu(engagement)} » : "
+        lec.erreur("engagement_alternance",
+                   f"Engagement d’alternance inconnu « {_apercu(engagement)} » : "
                    "choisissez aucun, 5_pourcent ou 3_pourcent_et_condition.")
         engagement = None
     motif = lec.brut("motif_cdd")
