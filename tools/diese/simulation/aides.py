@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .parametres import tous
+from .parametres import lire, tous
 from .saisie import Situation
 from .textes import arrondi, date_fr, euros
 
@@ -49,9 +49,7 @@ class Bilan:
 
 
 def _lire(ident: str, jour: str) -> tuple[object, int]:
-    p = tous()[ident]
-    r = p.rang(jour)
-    return (None if r < 0 else p.valeurs[r]), r
+    return lire(ident, jour)  # recorded by the active trace (the aids' sources)
 
 
 def aides(s: Situation, quotite: float) -> Bilan:
@@ -116,8 +114,8 @@ def _apprentissage(s: Situation, jour: str, bilan: Bilan) -> None:
                 "; "
                 f"{euros(montant)} pour la première année d’exécution du contrat, versés chaque "
                 "mois (1/12 par mois), rien les années suivantes.", AIDE_APP, r))
-    part, r750 = _lire(PART_750, jour)
-    if part and s.niveau_diplome in (6, 7):
+    part, r750 = _lire(PART_750, jour) if s.niveau_diplome in (6, 7) else (None, -1)
+    if part:
         bilan.utilises.append((PART_750, r750))
         bilan.charges[0] = bilan.charges.get(0, 0.0) + part
         bilan.notes.append(f"Diplôme de niveau {s.niveau_diplome} : l’employeur verse une "

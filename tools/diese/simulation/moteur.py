@@ -3,47 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from . import explications as expl
 from .aides import aides as calculer_aides
 from .dates import age_pour_bareme, ajouter_mois
 from .erreurs import ErreurSaisie
 from .paie import Employeur, bareme, calculer
-from .parametres import tous
+from .parametres import Trace, figure, lire, tracer
 from .remuneration import minimum, quotite_paie
+from .resultat import Aide, Avertissement, Echeance, Resultat, annees, avertissement, figures
 from .saisie import CONTRATS, Situation, lire_situation
-from .textes import arrondi, date_fr, euros, nombre
+from .textes import arrondi, date_fr, euros, nombre_court, phrase_prolongation, pourcent
 
 TOLERANCE_SMIC = (35 * 52 / 12) / 151.67
 CLES_MOIS = ("salaire_brut", "cotisations_patronales", "reduction_generale", "autres_charges",
              "cout_employeur", "aides", "cout_net_aides", "salaire_net")
-
-
-class Resultat:
-    __slots__ = ("mois", "totaux", "aides", "avertissements", "explications", "parametres_au",
-                 "situation")
-
-    def __init__(self, mois, totaux, aides, avertissements, explications, parametres_au,
-                 situation) -> None:
-        self.mois: list[dict] = mois
-        self.totaux: dict = totaux
-        self.aides: list[dict] = aides
-        self.avertissements: list[str] = avertissements
-        self.explications: dict = explications
-        self.parametres_au: str = parametres_au
-        self.situation: dict = situation
-
-    def en_dict(self) -> dict[str, Any]:
-        return {
-            "mois": self.mois,
-            "totaux": self.totaux,
-            "aides": self.aides,
-            "avertissements": self.avertissements,
-            "explications": self.explications,
-            "parametres_au": self.parametres_au,
-            "situation": self.situation,
-        }
 
 
 def simuler(situation: dict, aujourd_hui: dt.date | None = None) -> Resultat:
@@ -51,30 +25,34 @@ def simuler(situation: dict, aujourd_hui: dt.date | None = None) -> Resultat:
 
 
 def simuler_situation(s: Situation) -> Resultat:
+    with tracer() as trace:
+        return _simuler(s, trace)
+
+
+def _simuler(s: Situation, trace: Trace) -> Resultat:
     depart = s.date_embauche
     jour0 = depart.isoformat()
     b0 = bareme(jour0)
-    quotite = quotite_paie(b0, s.heures_hebdo)
-    usages = expl.Usages()
+    with figure("salaire_brut", jour0):
+        quotite = quotite_paie(b0, s.heures_hebdo)
     taux_at_defaut = s.taux_at_mp is None
     if taux_at_defaut:
-        s.taux_at_mp = round(b0.v["cotisations.employeur.at_mp_defaut"] * 100, 4)
-        usages.ajouter("cotisations_patronales", "cotisations.employeur.at_mp_defaut",
-                       b0.rangs["cotisations.employeur.at_mp_defaut"], jour0)
+        with figure("cotisations_patronales", jour0):
+            s.taux_at_mp = round(b0.v["cotisations.employeur.at_mp_defaut"] * 100, 4)
     emp = Employeur(effectif=s.effectif, taux_at=s.taux_at_mp / 100,
                     taux_vm=s.taux_versement_mobilite / 100, mutuelle=s.mutuelle_part_employeur,
                     ratio_alternants=s.ratio_alternants / 100)
     apprenti = None
     if s.contrat == "apprentissage":
-        p = tous()["apprentissage.exoneration_salariale"]
-        apprenti = p.valeur(jour0)  # fixed by the date the contract was concluded
+        with figure("salaire_net", jour0):  # fixed by the date the contract was concluded
+            apprenti, _ = lire("apprentissage.exoneration_salariale", jour0)
 
-    bilan = calculer_aides(s, s.heures_hebdo / 35.0)  # aids: share of the legal working time
-    for ident, rang in bilan.utilises:
-        usages.ajouter("aides", ident, rang, jour0)
-    avertissements: list[str] = list(bilan.avertissements)
+    with figure("aides", jour0):
+        bilan = calculer_aides(s, s.heures_hebdo / 35.0)  # aids: share of the legal working time
+    # aides.py still writes plain sentences: typed here, with one code for them all.
+    avertissements = [avertissement(a, "aides") for a in bilan.avertissements]
     if s.contrat == "stage":
-        return _stage(s, usages, avertissements, bilan.notes)
+        return _stage(s, trace, avertissements, bilan.notes)
 
     cdd = s.contrat == "cdd"
     lignes = []
@@ -85,10 +63,10 @@ def simuler_situation(s: Situation) -> Resultat:
         jour = debut.isoformat()
         b = bareme(jour)
         age = age_pour_bareme(s.date_naissance, debut) if s.date_naissance else s.age
-        mini, part, u_brut = minimum(s.contrat, b, s.heures_hebdo, age=age, annee=i // 12 + 1,
-                                     niveau=s.niveau_diplome)
+        with figure("salaire_brut", jour):
+            mini, part, _ = minimum(s.contrat, b, s.heures_hebdo, age=age, annee=i // 12 + 1,
+                                    niveau=s.niveau_diplome)
         mini = arrondi(mini)
-        usages.ajouter_bareme("salaire_brut", u_brut, b, jour)
         brut = mini
         if s.salaire_brut_mensuel is not None:
             brut = max(s.salaire_brut_mensuel, mini)
@@ -99,23 +77,25 @@ def simuler_situation(s: Situation) -> Resultat:
                     "salaire_brut_mensuel",
                     f"Le salaire brut mensuel ({euros(s.salaire_brut_mensuel)}) est inférieur au "
                     f"minimum légal pour ce contrat à cette date : {euros(mini)} "
-                    f"({_part_smic(part)} pour {s.heures_hebdo:g} h par semaine).")
+                    f"({nombre_court(part * 100, 2)} % du SMIC pour "
+                    f"{nombre_court(s.heures_hebdo, 2)} h par semaine).")
             if brut > s.salaire_brut_mensuel and releve is None:
                 releve = (jour, brut)
         minima.append((part, mini))
         lignes.append([debut, b, brut])
 
     if releve:
-        avertissements.append(
+        avertissements.append(Avertissement(
+            "salaire_releve", "attention",
             f"Le salaire indiqué passe sous le minimum légal à partir du {date_fr(releve[0])} "
             f"(revalorisation du SMIC ou changement de tranche) : il est relevé à "
-            f"{euros(releve[1])} dans la simulation.")
+            f"{euros(releve[1])} dans la simulation."))
 
     indemnite = 0.0
     if cdd:
-        taux_ifc = b0.v["cdd.indemnite_fin_contrat"]
+        with figure("salaire_brut", lignes[-1][0].isoformat()):
+            taux_ifc = b0.v["cdd.indemnite_fin_contrat"]
         indemnite = arrondi(sum(x[2] for x in lignes) * taux_ifc)
-        usages.ajouter_bareme("salaire_brut", ["cdd.indemnite_fin_contrat"], b0, jour0)
 
     mois: list[dict] = []
     totaux = dict.fromkeys(CLES_MOIS, 0.0)
@@ -124,10 +104,9 @@ def simuler_situation(s: Situation) -> Resultat:
     for i, (debut, b, brut) in enumerate(lignes):
         ifc = indemnite if (cdd and i == len(lignes) - 1) else 0.0
         charges = s.mutuelle_part_employeur + bilan.charges.get(i, 0.0)
-        m = calculer(b, brut + ifc, emp, quotite=quotite, cdd=cdd, apprenti=apprenti,
-                     indemnite=ifc, autres_charges=charges)
-        for cle, idents in m.utilises.items():
-            usages.ajouter_bareme(cle, idents, b, debut.isoformat())
+        with figure("cotisations_patronales", debut.isoformat()):
+            m = calculer(b, brut + ifc, emp, quotite=quotite, cdd=cdd, apprenti=apprenti,
+                         indemnite=ifc, autres_charges=charges)
         aides_mois = arrondi(sum(a.versements.get(i, 0.0) for a in bilan.aides))
         ligne = {
             "mois": debut.isoformat()[:7],
@@ -154,7 +133,7 @@ def simuler_situation(s: Situation) -> Resultat:
     totaux["indemnite_fin_contrat"] = arrondi(total_indemnite)
     totaux["nombre_de_mois"] = len(mois)
 
-    aides_sortie = [_aide_en_dict(a, depart) for a in bilan.aides]
+    aides_sortie = [_aide(a, depart) for a in bilan.aides]
     notes = list(bilan.notes)
     notes_brut, notes_cotis = [], []
     if s.naissance_supposee and s.contrat in {"apprentissage", "professionnalisation"}:
@@ -162,45 +141,36 @@ def simuler_situation(s: Situation) -> Resultat:
                           "tomber à la date d’embauche (indiquez la date de naissance pour un "
                           "calcul exact).")
     if taux_at_defaut:
-        notes_cotis.append(f"Taux AT/MP : taux moyen national de {nombre(s.taux_at_mp)} % retenu "
-                           "par défaut ; "
-                     "indiquez le taux notifié à votre entreprise.")
-    avertissements += usages.prolongations()
-    explications = expl.construire(s, mois, premier, minima, usages, aides_sortie, notes,
+        notes_cotis.append(f"Taux AT/MP : taux moyen national de "
+                           f"{pourcent(s.taux_at_mp / 100)} retenu par défaut ; indiquez le taux "
+                           "notifié à votre entreprise.")
+    explications = expl.construire(s, mois, premier, minima, trace, aides_sortie, notes,
                                    indemnite, notes_brut, notes_cotis)
-    _ajouter_prolongations(explications, usages)
-    return Resultat(mois, totaux, aides_sortie, avertissements, explications,
-                    usages.parametres_au(), s.en_dict())
+    return _resultat(s, trace, mois, totaux, aides_sortie, avertissements, explications)
 
 
-def _ajouter_prolongations(explications: dict, usages) -> None:
-    """The detailed list behind the one-sentence warning, at the end of the explanations."""
-    detail = usages.explication_prolongations()
-    if detail:
-        explications["valeurs_prolongees"] = detail
+def _resultat(s: Situation, trace: Trace, mois, totaux, aides_sortie, avertissements,
+              explications) -> Resultat:
+    """The typed result, with the warning and the detailed list of prolonged values."""
+    groupes = expl.prolonges(trace)
+    if groupes:
+        avertissements.append(Avertissement("valeurs_prolongees", "info",
+                                            phrase_prolongation(list(groupes))))
+        explications["valeurs_prolongees"] = expl.explication_prolongations(groupes)
+    return Resultat(mois, totaux, figures(totaux), annees(mois), aides_sortie, avertissements,
+                    explications, expl.parametres_au(trace), s.en_dict())
 
 
-def _part_smic(part: float) -> str:
-    return f"{part * 100:g} % du SMIC".replace(".", ",")
-
-
-def _aide_en_dict(a, depart: dt.date) -> dict:
-    echeancier = [{"mois": ajouter_mois(depart, i).isoformat()[:7], "montant": montant}
+def _aide(a, depart: dt.date) -> Aide:
+    echeancier = [Echeance(ajouter_mois(depart, i).isoformat()[:7], montant)
                   for i, montant in sorted(a.versements.items())]
-    return {
-        "id": a.id,
-        "nom": a.nom,
-        "montant": arrondi(sum(a.versements.values())),
-        "montant_annuel": a.montant_annuel,
-        "echeancier": echeancier,
-        "conditions": a.conditions,
-        "reference": a.reference(),
-    }
+    return Aide(a.id, a.nom, arrondi(sum(a.versements.values())), a.montant_annuel, echeancier,
+                a.conditions, a.reference())
 
 
-def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) -> Resultat:
-    p = tous()["stage.reference"]
-    usages.ajouter("salaire_brut", "stage.reference", p.rang(s.date_embauche.isoformat()))
+def _stage(s: Situation, trace: Trace, avertissements: list, notes: list[str]) -> Resultat:
+    with figure("salaire_brut", s.date_embauche.isoformat()):
+        lire("stage.reference", s.date_embauche.isoformat())
     mois = []
     for i in range(s.duree_mois):
         debut = ajouter_mois(s.date_embauche, i)
@@ -213,10 +183,8 @@ def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) ->
     totaux = dict.fromkeys(CLES_MOIS, 0.0)
     totaux["indemnite_fin_contrat"] = 0.0
     totaux["nombre_de_mois"] = len(mois)
-    explications = expl.construire_stage(s, usages, notes)
-    _ajouter_prolongations(explications, usages)
-    return Resultat(mois, totaux, [], avertissements + usages.prolongations(), explications,
-                    usages.parametres_au(), s.en_dict())
+    explications = expl.construire_stage(s, trace, notes)
+    return _resultat(s, trace, mois, totaux, [], avertissements, explications)
 
 
 LIBELLES_CONTRATS = CONTRATS
