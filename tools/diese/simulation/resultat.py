@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .parametres import tous
-from .textes import valeur_texte
+from .textes import arrondi, euros_ronds, mois_court, valeur_texte
 
 NIVEAUX = ("info", "attention", "erreur")
 
@@ -206,10 +206,27 @@ class Annee:
     aides: float  # per month
     cout_net_aides: float  # per month
 
+    def periode(self) -> str:
+        """« 1re année (sept. 2026 – août 2027) »."""
+        nom = "1re année" if self.rang == 1 else f"{self.rang}e année"
+        if self.debut == self.fin:
+            return f"{nom} ({mois_court(self.debut)})"
+        return f"{nom} ({mois_court(self.debut)} – {mois_court(self.fin)})"
+
+    def texte(self) -> str:
+        """The one-line answer: « ≈ 415 € par mois après aides (coût employeur ≈ 1 915 €,
+        aides ≈ 1 500 € par mois) »."""
+        if not self.aides:
+            return f"≈ {euros_ronds(self.cout_employeur)} par mois (aucune aide)"
+        return (f"≈ {euros_ronds(self.cout_net_aides)} par mois après aides (coût employeur "
+                f"≈ {euros_ronds(self.cout_employeur)}, aides ≈ {euros_ronds(self.aides)} par "
+                "mois)")
+
     def en_dict(self) -> dict:
         return {"rang": self.rang, "debut": self.debut, "fin": self.fin,
                 "nombre_de_mois": self.nombre_de_mois, "cout_employeur": self.cout_employeur,
-                "aides": self.aides, "cout_net_aides": self.cout_net_aides}
+                "aides": self.aides, "cout_net_aides": self.cout_net_aides,
+                "periode": self.periode(), "texte": self.texte()}
 
 
 @dataclass(slots=True)
@@ -246,8 +263,6 @@ def figures(totaux: dict) -> list[Figure]:
 
 def annees(mois: list[dict]) -> list[Annee]:
     """Monthly averages per year of contract (12 months each, the last may be shorter)."""
-    from .textes import arrondi
-
     sortie = []
     for k in range(0, len(mois), 12):
         bloc = mois[k:k + 12]
