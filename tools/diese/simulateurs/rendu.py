@@ -377,13 +377,14 @@ def _lignes(e: dict) -> str:
     )
 
 
-def non_verifiees(e: dict) -> str:
+def non_verifiees(e: dict, nommer: bool = False) -> str:
     """Beside a figure: the values it used that our sources could not confirm."""
     noms = e["valeurs_non_verifiees"]
     if not noms:
         return ""
-    return (f'<p class="diese-non-verifie" data-cle="{escape(e["cle"])}">'
-            f"<strong>{NON_VERIFIEE.capitalize()}</strong> : {escape(', '.join(noms))}.</p>")
+    quoi = f"{escape(e['libelle'])} : " if nommer else ""
+    return (f'<p class="diese-non-verifie" data-cle="{escape(e["cle"])}">{quoi}'
+            f"<strong>{NON_VERIFIEE}</strong> ({escape(', '.join(noms))}).</p>")
 
 
 def detail_calcul(explications: dict) -> str:
@@ -427,7 +428,7 @@ def reponse(r: dict) -> str:
 def _figures_non_verifiees(r: dict) -> str:
     """Under the summary: each figure that used a value our sources could not confirm."""
     explications = r["explications"]
-    blocs = [non_verifiees(e) for e in explications.values() if e["valeurs_non_verifiees"]]
+    blocs = [non_verifiees(e, nommer=True) for e in explications.values()]
     return "".join(blocs)
 
 
