@@ -23,6 +23,7 @@ from diese.simulation.champs import (
 )
 from diese.simulation.textes import date_fr as date_longue
 from diese.simulation.textes import euros, mois_court, nombre, nombre_court
+from diese.simulation.urls import url_relative
 
 
 def _valeur(cle: str, montant: Any, libelle: str, classe: str = "") -> str:
@@ -514,6 +515,9 @@ def _libelle(o: dict) -> str:
     return o["libelle"]
 
 
+PAGE_COMPARER, PAGE_COUT = "outils/comparer/", "outils/cout-embauche/"
+
+
 def lien_detail(o: dict) -> str:
     """The « coût d’une embauche » page's own link (its URL mirrors its form) for this option:
     the comparison's inputs, the option's contract and duration."""
@@ -536,7 +540,7 @@ def lien_detail(o: dict) -> str:
     gardes = [(n, v) for n, v in valeurs.items() if v is not None and (
         n in ("date_embauche", "contrat", "duree_mois") or v != defauts.get(n))]
     requete = urlencode([(n, texte(v)) for n, v in gardes])
-    return f"../cout-embauche/?{requete}"
+    return f"{url_relative(PAGE_COUT, PAGE_COMPARER)}?{requete}"
 
 
 def _annees_avant(date_iso: Any, annees: Any) -> str | None:
