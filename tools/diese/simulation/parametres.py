@@ -91,25 +91,36 @@ def valeur(ident: str, jour: str) -> Any:
 # figure shows are then what its computation actually read, not a list kept by hand.
 
 class Trace:
-    """Reads per figure: {figure: {(ident, rang): None}} (insertion-ordered), and for each read
-    value the last simulated day it served."""
+    """Reads per figure: {figure: {(ident, rang): last day read}} (insertion-ordered). Months
+    are computed in date order, so the last day written is the last day the value served."""
 
-    __slots__ = ("figure", "jour", "par_figure", "jusqu_au")
+    __slots__ = ("figure", "jour", "par_figure", "courant")
 
     def __init__(self) -> None:
         self.figure = ""
         self.jour = ""
-        self.par_figure: dict[str, dict[tuple[str, int], None]] = {}
-        self.jusqu_au: dict[tuple[str, int], str] = {}
+        self.par_figure: dict[str, dict[tuple[str, int], str]] = {}
+        self.courant = self.par_figure.setdefault("", {})  # the current figure's reads
+
+    def choisir(self, figure: str, jour: str) -> None:
+        self.figure, self.jour = figure, jour
+        self.courant = self.par_figure.setdefault(figure, {})
 
     def noter(self, ident: str, rang: int) -> None:
-        cle = (ident, rang)
-        self.par_figure.setdefault(self.figure, {})[cle] = None
-        if self.jour > self.jusqu_au.get(cle, ""):
-            self.jusqu_au[cle] = self.jour
+        self.courant[(ident, rang)] = self.jour
 
     def lus(self, figure: str) -> list[tuple[str, int]]:
         return list(self.par_figure.get(figure, {}))
+
+    @property
+    def jusqu_au(self) -> dict[tuple[str, int], str]:
+        """For each value read, the last simulated day it served (all figures)."""
+        jours: dict[tuple[str, int], str] = {}
+        for lus in self.par_figure.values():
+            for cle, jour in lus.items():
+                if jour > jours.get(cle, ""):
+                    jours[cle] = jour
+        return jours
 
     def valeurs_utilisees(self) -> dict[tuple[str, int], str]:
         """Values that served: a value read as abolished (null) is not « used »."""
@@ -156,14 +167,12 @@ class figure:  # noqa: N801 — used as `with figure("salaire_brut", jour):`
         t = _trace
         if t is not None:
             self._avant = (t.figure, t.jour)
-            t.figure = self.cle
-            if self.jour is not None:
-                t.jour = self.jour
+            t.choisir(self.cle, t.jour if self.jour is None else self.jour)
 
     def __exit__(self, *exc) -> None:
         t = _trace
         if t is not None and self._avant is not None:
-            t.figure, t.jour = self._avant
+            t.choisir(*self._avant)
 
 
 def noter(ident: str, rang: int) -> None:
@@ -190,6 +199,7 @@ class ValeursDatees(dict):
         self.rangs: dict[str, int] = {}
 
     def __getitem__(self, ident: str) -> Any:
-        if _trace is not None:
-            _trace.noter(ident, self.rangs[ident])
+        t = _trace
+        if t is not None:  # inlined `Trace.noter`: this runs thousands of times per simulation
+            t.courant[(ident, self.rangs[ident])] = t.jour
         return dict.__getitem__(self, ident)
