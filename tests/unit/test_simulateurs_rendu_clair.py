@@ -98,7 +98,7 @@ def _etiquettes(html: str) -> list[tuple[str, float, str, str]]:
 @pytest.mark.parametrize("n", [1, 2, 5, 12, 13, 25, 48])
 def test_etiquettes_du_graphique_sans_chevauchement(n) -> None:
     mois = [{"mois": f"{2026 + (8 + i) // 12}-{(8 + i) % 12 + 1:02d}", "cout_employeur": 2000,
-             "cout_net_aides": 1500} for i in range(n)]
+             "aides": 500, "cout_net_aides": 1500} for i in range(n)]
     etiquettes = _etiquettes(rendu.graphique(mois, {"cout_employeur": "Coût employeur",
                                                     "cout_net_aides": "Coût net des aides"}))
     assert etiquettes[-1][3] == rendu.mois_court(mois[-1]["mois"])  # the last month shows
@@ -138,3 +138,45 @@ def test_comparer_sort_le_stage_du_tableau_et_montre_les_durees() -> None:
     assert re.search(r'class="diese-note-tableau" data-contrat="apprentissage">', html)
     assert "Durée retenue pour ce contrat" not in html  # no longer repeated in « À savoir »
     assert "faites défiler" in html.lower()
+
+
+@pytest.mark.parametrize(("bas", "haut", "attendu"), [
+    (0, 831, [0, 250, 500, 750, 1000]),
+    (208, 831, [0, 250, 500, 750, 1000]),
+    (0, 2300, [0, 1000, 2000, 3000]),
+    (0, 4.2, [0, 2, 4, 6]),
+    (-120, 900, [-500, 0, 500, 1000]),
+    (0, 0, [0, 0.25, 0.5, 0.75, 1]),
+])
+def test_graduations_rondes(bas, haut, attendu) -> None:
+    assert rendu.graduations(bas, haut) == pytest.approx(attendu)
+
+
+def test_deux_courbes_reconnaissables_sans_la_couleur() -> None:
+    libelles = {"cout_employeur": "Coût employeur", "cout_net_aides": "Coût net des aides"}
+    r = resultat("simuler", {"contrat": "apprentissage", "age": 19, "duree_mois": 24,
+                             "date_embauche": "2026-09-01"})
+    svg = rendu.graphique(r["mois"], libelles)
+    graphe = svg[:svg.index("</svg>")]
+    ronds = graphe.count('<circle class="diese-graphique__cout"')
+    carres = graphe.count('<rect class="diese-graphique__net"')
+    assert ronds >= 2 and ronds == carres
+    legende = svg[svg.index("<figcaption>"):]
+    assert "<circle" in legende and "<rect" in legende and 'aria-hidden="true"' in legende
+    # No aid: one line only, and the legend says the two figures are equal.
+    cdi = resultat("simuler", {"date_embauche": "2026-09-01"})
+    seul = rendu.graphique(cdi["mois"], libelles)
+    assert "diese-graphique__net" not in seul
+    assert "sans aide, égal au coût net des aides" in seul
+
+
+def test_la_reponse_en_une_ligne_vient_d_abord() -> None:
+    r = resultat("simuler", {"contrat": "apprentissage", "age": 19, "duree_mois": 24,
+                             "date_embauche": "2026-09-01"})
+    html = rendu.rendre("simuler", r)
+    assert html.index('class="diese-reponse"') < html.index('class="diese-synthese"')
+    assert html.count('<li data-annee="') == 2
+    assert "1re année (sept.\u00a02026 – août\u00a02027)" in html
+    un_an = rendu.rendre("simuler", resultat("simuler", {"date_embauche": "2026-09-01"}))
+    assert re.search(r'<p class="diese-reponse" data-annee="1"><strong>≈ [\d\u202f]+\u00a0€ '
+                     r"par mois \(aucune aide\)</strong></p>", un_an)

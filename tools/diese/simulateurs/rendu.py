@@ -140,7 +140,9 @@ SERIES = (("cout_employeur", "diese-graphique__cout", "rond"),
           ("cout_net_aides", "diese-graphique__net", "carre"))
 
 
-def _repere(forme: str, classe: str, x: float, y: float, taille: float = 5) -> str:
+def _repere(forme: str, classe: str, x: float, y: float, taille: float | None = None) -> str:
+    """A marker; where the lines meet, the larger circle still shows around the square."""
+    taille = taille or (6.5 if forme == "rond" else 4)
     if forme == "rond":
         return f'<circle class="{classe}" cx="{x:.1f}" cy="{y:.1f}" r="{taille:g}"/>'
     return (f'<rect class="{classe}" x="{x - taille:.1f}" y="{y - taille:.1f}" '
@@ -151,7 +153,7 @@ def _echantillon(forme: str, classe: str) -> str:
     """The legend's sample: a bit of the line with its marker (hidden from screen readers)."""
     return (f'<svg class="diese-legende__echantillon" viewBox="0 0 36 12" width="36" height="12" '
             f'aria-hidden="true" focusable="false"><polyline class="{classe}" '
-            f'points="2,6 34,6"/>{_repere(forme, classe, 18, 6, 4)}</svg>')
+            f'points="2,6 34,6"/>{_repere(forme, classe, 18, 6, 4.5)}</svg>')
 
 
 def graphique(mois: list[dict], libelles: dict[str, str]) -> str:
@@ -159,8 +161,11 @@ def graphique(mois: list[dict], libelles: dict[str, str]) -> str:
     has its own marker and dash, and the legend shows them."""
     if not mois:
         return ""
-    largeur, hauteur, marge_g, marge_b, marge_h, marge_d = 640, 260, 76, 38, 12, 8
-    valeurs = [float(m[cle]) for m in mois for cle, _, _ in SERIES]
+    # The top margin leaves room for the highest tick's label at the phone's larger font.
+    largeur, hauteur, marge_g, marge_b, marge_h, marge_d = 640, 260, 76, 38, 22, 8
+    # No aid: both lines would be one; draw the cost alone and say so in the legend.
+    series = SERIES if any(m["aides"] for m in mois) else SERIES[:1]
+    valeurs = [float(m[cle]) for m in mois for cle, _, _ in series]
     ticks = graduations(min(valeurs), max(valeurs))
     bas, haut = ticks[0], ticks[-1]
     etendue = (haut - bas) or 1.0
@@ -196,7 +201,7 @@ def graphique(mois: list[dict], libelles: dict[str, str]) -> str:
         )
     traces = []
     reperes = sorted(etroits)  # markers where a month label shows, even on a phone
-    for cle, classe, forme in SERIES:
+    for cle, classe, forme in series:
         points = " ".join(f"{x(i):.1f},{y(float(m[cle])):.1f}" for i, m in enumerate(mois))
         traces.append(f'<polyline class="{classe}" points="{points}"/>')
         traces += [_repere(forme, classe, x(i), y(float(mois[i][cle]))) for i in reperes]
@@ -210,7 +215,9 @@ def graphique(mois: list[dict], libelles: dict[str, str]) -> str:
     legende = " ".join(
         f'<span class="diese-legende diese-legende--{"cout" if forme == "rond" else "net"}">'
         f"{_echantillon(forme, classe)} {escape(libelles[cle])}</span>"
-        for cle, classe, forme in SERIES)
+        for cle, classe, forme in series)
+    if len(series) == 1:
+        legende += f" (sans aide, égal au {escape(net.lower())})"
     return (
         '<figure class="diese-graphique">'
         f'<svg viewBox="0 0 {largeur} {hauteur}" role="img" aria-labelledby="diese-graphique-titre '
