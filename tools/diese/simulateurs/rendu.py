@@ -37,13 +37,11 @@ def _valeur(cle: str, montant: Any, libelle: str, classe: str = "") -> str:
     )
 
 
-def _lien(reference: Any) -> str:
-    if not isinstance(reference, dict) or not reference.get("url"):
-        return escape(str(reference.get("titre", ""))) if isinstance(reference, dict) else ""
-    return (
-        f'<a href="{escape(reference["url"])}" rel="noopener">'
-        f'{escape(str(reference.get("titre") or reference["url"]))}</a>'
-    )
+def _lien(reference: dict) -> str:
+    """A source {titre, url}: its title, linked when it has an address."""
+    if not reference.get("url"):
+        return escape(reference["titre"])
+    return f'<a href="{escape(reference["url"])}" rel="noopener">{escape(reference["titre"])}</a>'
 
 
 # ---------------------------------------------------------------- blocks
@@ -504,17 +502,14 @@ def avertissements_comparaison(eligibles: list[dict]) -> list[dict]:
 
 def _stage(o: dict) -> str:
     """The trainee placement, outside the cost table: nothing is owed by the company."""
-    refs = [r for r in o["references"] if isinstance(r, dict)]
     base = ""
-    if refs:
+    if o["references"]:
         base = ('<p class="diese-source">Base légale : '
-                + " ; ".join(_lien(r) for r in refs) + "</p>")
-    texte = o["explication"] or ("L’entreprise d’accueil ne verse ni salaire ni "
-                                     "gratification et ne paie pas de cotisations.")
+                + " ; ".join(_lien(r) for r in o["references"]) + "</p>")
     return (
         f'<section class="diese-stage" data-contrat="{escape(o["contrat"])}">'
         f'<h3 id="stage">{escape(o["libelle"])} : aucun salaire à verser</h3>'
-        f"<p>{escape(str(texte))}</p>{base}</section>"
+        f"<p>{escape(o['explication'])}</p>{base}</section>"
     )
 
 
