@@ -7,12 +7,8 @@ from dataclasses import dataclass
 from html import escape
 
 from diese.contenu.sites import Lien
+from diese.simulation.textes import date_fr as date_fr  # re-exported: the one French formatter
 from diese.simulation.urls import url_relative
-
-MOIS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
 
 
 @dataclass(frozen=True)
@@ -54,11 +50,6 @@ def lien_externe(adresse: str, texte: str, classe: str = "") -> str:
         f'<a class="{classes}" href="{escape(adresse)}" rel="noopener noreferrer">'
         f"{escape(texte)}</a>"
     )
-
-
-def date_fr(iso: str) -> str:
-    annee, mois, jour = (int(x) for x in iso.split("-"))
-    return f"{'1er' if jour == 1 else jour} {MOIS[mois - 1]} {annee}"
 
 
 def formulaire_filtre(
