@@ -133,7 +133,7 @@ _trace: Trace | None = None  # Pyodide and the build run one computation at a ti
 
 
 class tracer:  # noqa: N801 — used as `with tracer() as trace:`
-    """Start recording reads (nested uses share the outer trace)."""
+    """Record reads into a new trace until the block ends (an outer trace resumes then)."""
 
     __slots__ = ("trace", "_exterieure")
 
@@ -144,8 +144,6 @@ class tracer:  # noqa: N801 — used as `with tracer() as trace:`
     def __enter__(self) -> Trace:
         global _trace
         self._exterieure = _trace
-        if _trace is not None:
-            self.trace = _trace
         _trace = self.trace
         return self.trace
 
