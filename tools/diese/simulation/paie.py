@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .parametres import ValeursDatees, figure, tous
+from .parametres import ValeursDatees, passer_a, tous
 from .textes import arrondi
 
 E = "cotisations.employeur."
@@ -176,52 +176,7 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
     seuil_csg_crds} fixed by the contract date."""
     v = b.v
     eff = emp.effectif
-    with figure("cotisations_patronales"):
-        d, patronales, pss = _patronales(b, brut, emp, quotite=quotite, cdd=cdd,
-                                         apprenti=apprenti)
-    with figure("reduction_generale"):
-        smic_ref = smic_reference(b, quotite)
-        coef = coefficient_reduction(b, brut, smic_ref, eff)
-        reduction = min(arrondi(coef * brut), patronales)
-
-    # Employee side, for the net pay.
-    with figure("salaire_net"):
-        pss = b.pss * min(1.0, quotite)
-        base_sal, base_csg = brut, brut
-        if apprenti is not None:
-            smic_mois = b.smic_h * b.heures * quotite
-            base_sal = max(0.0, brut - apprenti["seuil_cotisations"] * smic_mois)
-            base_csg = 0.0 if apprenti["csg_crds_exoneration_totale"] else max(
-                0.0, brut - apprenti["seuil_csg_crds"] * smic_mois)
-        t1s = min(base_sal, pss)
-        t2s = min(max(base_sal - pss, 0.0), 7 * pss)
-        salariales = (t1s * v[S + "vieillesse_plafonnee"]
-                      + base_sal * v[S + "vieillesse_deplafonnee"]
-                      + t1s * v[S + "agirc_arrco_t1"]
-                      + (t2s * v[S + "agirc_arrco_t2"] if t2s else 0.0)
-                      + t1s * v[S + "ceg_t1"] + (t2s * v[S + "ceg_t2"] if t2s else 0.0))
-        if t2s > 0:
-            salariales += min(base_sal, 8 * pss) * v[S + "cet"]
-        salariales = arrondi(salariales)
-        abattu = (min(base_csg, 4 * pss) * (1 - v[S + "abattement_csg"])
-                  + max(base_csg - 4 * pss, 0.0))
-        assiette_csg = abattu + (emp.mutuelle if base_csg > 0 or apprenti is None else 0.0)
-        taux_csg = v[S + "csg_deductible"] + v[S + "csg_non_deductible"] + v[S + "crds"]
-        csg_crds = arrondi(assiette_csg * taux_csg)
-    net = arrondi(brut - salariales - csg_crds)
-    cout = arrondi(brut + patronales - reduction + autres_charges)
-    return Mois(
-        brut=arrondi(brut), indemnite=arrondi(indemnite), detail=d, patronales=patronales,
-        coefficient=coef, reduction=reduction, autres_charges=arrondi(autres_charges), cout=cout,
-        salariales=salariales, csg_crds=csg_crds, net=net, smic_reference=arrondi(smic_ref),
-    )
-
-
-def _patronales(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: bool,
-                apprenti: dict | None) -> tuple[dict[str, float], float, float]:
-    """Employer contributions one by one (rounded), their sum, and the pro-rated ceiling."""
-    v = b.v
-    eff = emp.effectif
+    passer_a("cotisations_patronales")  # reads below count for this figure (see `parametres`)
     pss = b.pss * min(1.0, quotite)  # part time: ceiling pro rata (art. R242-7 CSS)
     t1 = min(brut, pss)
     t2 = min(max(brut - pss, 0.0), 7 * pss)
@@ -274,4 +229,37 @@ def _patronales(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: 
     for cle in d:
         d[cle] = arrondi(d[cle])
     patronales = arrondi(sum(d.values()))
-    return d, patronales, pss
+
+    passer_a("reduction_generale")
+    smic_ref = smic_reference(b, quotite)
+    coef = coefficient_reduction(b, brut, smic_ref, eff)
+    reduction = min(arrondi(coef * brut), patronales)
+
+    # Employee side, for the net pay.
+    passer_a("salaire_net")
+    pss = b.pss * min(1.0, quotite)  # read again: the net pay uses it too
+    base_sal, base_csg, t1s, t2s = brut, brut, t1, t2
+    if apprenti is not None:
+        smic_mois = b.smic_h * b.heures * quotite
+        base_sal = max(0.0, brut - apprenti["seuil_cotisations"] * smic_mois)
+        base_csg = 0.0 if apprenti["csg_crds_exoneration_totale"] else max(
+            0.0, brut - apprenti["seuil_csg_crds"] * smic_mois)
+        t1s = min(base_sal, pss)
+        t2s = min(max(base_sal - pss, 0.0), 7 * pss)
+    salariales = (t1s * v[S + "vieillesse_plafonnee"] + base_sal * v[S + "vieillesse_deplafonnee"]
+                  + t1s * v[S + "agirc_arrco_t1"] + (t2s * v[S + "agirc_arrco_t2"] if t2s else 0.0)
+                  + t1s * v[S + "ceg_t1"] + (t2s * v[S + "ceg_t2"] if t2s else 0.0))
+    if t2s > 0:
+        salariales += min(base_sal, 8 * pss) * v[S + "cet"]
+    salariales = arrondi(salariales)
+    abattu = min(base_csg, 4 * pss) * (1 - v[S + "abattement_csg"]) + max(base_csg - 4 * pss, 0.0)
+    assiette_csg = abattu + (emp.mutuelle if base_csg > 0 or apprenti is None else 0.0)
+    taux_csg = v[S + "csg_deductible"] + v[S + "csg_non_deductible"] + v[S + "crds"]
+    csg_crds = arrondi(assiette_csg * taux_csg)
+    net = arrondi(brut - salariales - csg_crds)
+    cout = arrondi(brut + patronales - reduction + autres_charges)
+    return Mois(
+        brut=arrondi(brut), indemnite=arrondi(indemnite), detail=d, patronales=patronales,
+        coefficient=coef, reduction=reduction, autres_charges=arrondi(autres_charges), cout=cout,
+        salariales=salariales, csg_crds=csg_crds, net=net, smic_reference=arrondi(smic_ref),
+    )

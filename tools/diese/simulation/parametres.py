@@ -201,3 +201,10 @@ class ValeursDatees(dict):
         if t is not None:  # inlined `Trace.noter`: this runs thousands of times per simulation
             t.courant[(ident, self.rangs[ident])] = t.jour
         return dict.__getitem__(self, ident)
+
+
+def passer_a(cle: str) -> None:
+    """From here on, reads count for figure `cle` (inside a `figure` block, which restores the
+    outer figure when it ends): one line where a computation moves to the next figure."""
+    if _trace is not None:
+        _trace.choisir(cle, _trace.jour)
