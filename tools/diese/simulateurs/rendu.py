@@ -423,8 +423,9 @@ def reponse(r: dict) -> str:
     if not annees:
         return ""
     if len(annees) == 1:
+        texte = annees[0]["texte"]
         return (f'<p class="diese-reponse" data-annee="1"><strong>'
-                f"{escape(annees[0]['texte'])}</strong></p>")
+                f"{escape(texte[:1].upper() + texte[1:])}</strong></p>")
     items = "".join(
         f'<li data-annee="{a["rang"]}"><span>{escape(a["periode"])} :</span> '
         f"<strong>{escape(a['texte'])}</strong></li>" for a in annees)

@@ -216,6 +216,8 @@ class Annee:
     def texte(self) -> str:
         """The one-line answer: « ≈ 415 € par mois après aides (coût employeur ≈ 1 915 €,
         aides ≈ 1 500 € par mois) »."""
+        if not self.aides and not self.cout_employeur:
+            return "rien à payer"
         if not self.aides:
             return f"≈ {euros_ronds(self.cout_employeur)} par mois (aucune aide)"
         return (f"≈ {euros_ronds(self.cout_net_aides)} par mois après aides (coût employeur "
