@@ -180,3 +180,18 @@ def test_la_reponse_en_une_ligne_vient_d_abord() -> None:
     un_an = rendu.rendre("simuler", resultat("simuler", {"date_embauche": "2026-09-01"}))
     assert re.search(r'<p class="diese-reponse" data-annee="1"><strong>≈ [\d\u202f]+\u00a0€ '
                      r"par mois \(aucune aide\)</strong></p>", un_an)
+
+
+def test_comparer_dit_quelle_option_utilise_une_valeur_non_verifiee(monkeypatch) -> None:
+    p = tous()["apprentissage.aide_embauche"]
+    statuts = ["non_verifie"] * len(p.dates)
+    monkeypatch.setattr(p, "statuts_valeurs", statuts)
+    r = resultat("comparer", {"profil": {"age": 19},
+                              "employeur": {"date_embauche": "2026-09-01"}})
+    apprentissage = next(o for o in r if o["contrat"] == "apprentissage")
+    assert p.libelle in apprentissage["valeurs_non_verifiees"]
+    cdi = next(o for o in r if o["contrat"] == "cdi")
+    assert p.libelle not in cdi["valeurs_non_verifiees"]
+    html = rendu.rendre("comparer", r)
+    note = re.search(r'<p class="diese-non-verifie" data-contrat="apprentissage">(.*?)</p>', html)
+    assert note and "valeur non vérifiée" in note.group(1) and p.libelle in note.group(1)

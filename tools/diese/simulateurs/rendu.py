@@ -619,6 +619,12 @@ def comparaison(r: Any) -> str:
             "contrat.</p>"
             for o in autres
         )
+        notes += "".join(
+            f'<p class="diese-non-verifie" data-contrat="{escape(o["contrat"])}">'
+            f"{escape(_libelle(o))} : <strong>{NON_VERIFIEE}</strong> "
+            f"({escape(', '.join(o['valeurs_non_verifiees']))}).</p>"
+            for o in salaries if o["valeurs_non_verifiees"]
+        )
         blocs.append(
             '<p class="diese-indice-defilement" aria-hidden="true">Faites défiler le tableau '
             "vers la droite pour voir toutes les options →</p>"

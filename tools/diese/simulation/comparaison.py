@@ -62,6 +62,7 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
         option.avertissements = r.avertissements
         option.situation = r.situation
         option.parametres_au = r.parametres_au
+        option.valeurs_non_verifiees = r.valeurs_non_verifiees
         if contrat == "stage":
             brut = r.explications["salaire_brut"]
             option.explication = brut.formule

@@ -243,6 +243,12 @@ class Resultat:
     parametres_au: str
     situation: dict
 
+    @property
+    def valeurs_non_verifiees(self) -> list[str]:
+        """Every unconfirmed value any figure used, once each."""
+        return list(dict.fromkeys(n for e in self.explications.values()
+                                  for n in e.valeurs_non_verifiees))
+
     def en_dict(self) -> dict[str, Any]:
         return {
             "mois": self.mois,
@@ -299,6 +305,8 @@ class Option:
     # Trainee placement only: what the host company owes (nothing) and the legal basis.
     explication: str | None = None
     references: list[dict] = field(default_factory=list)
+    # Labels of the values our sources could not confirm, that this option's figures used.
+    valeurs_non_verifiees: list[str] = field(default_factory=list)
 
     def en_dict(self) -> dict:
         return {"contrat": self.contrat, "libelle": self.libelle, "eligible": self.eligible,
@@ -309,7 +317,8 @@ class Option:
                 "cout_mensuel_moyen": self.cout_mensuel_moyen,
                 "avertissements": [a.en_dict() for a in self.avertissements],
                 "situation": self.situation, "parametres_au": self.parametres_au,
-                "explication": self.explication, "references": self.references}
+                "explication": self.explication, "references": self.references,
+                "valeurs_non_verifiees": self.valeurs_non_verifiees}
 
 
 @dataclass(slots=True)
