@@ -49,8 +49,7 @@ def _simuler(s: Situation, trace: Trace) -> Resultat:
 
     with figure("aides", jour0):
         bilan = calculer_aides(s, s.heures_hebdo / 35.0)  # aids: share of the legal working time
-    # aides.py still writes plain sentences: typed here, with one code for them all.
-    avertissements = [avertissement(a, "aides") for a in bilan.avertissements]
+    avertissements = _avertissements_aides(bilan)
     if s.contrat == "stage":
         return _stage(s, trace, avertissements, bilan.notes)
 
@@ -147,6 +146,14 @@ def _simuler(s: Situation, trace: Trace) -> Resultat:
     explications = expl.construire(s, mois, premier, minima, trace, aides_sortie, notes,
                                    indemnite, notes_brut, notes_cotis)
     return _resultat(s, trace, mois, totaux, aides_sortie, avertissements, explications)
+
+
+def _avertissements_aides(bilan) -> list[Avertissement]:
+    """The aids' warnings, typed: each with its code when `aides` gives one (`Bilan.codes`, in
+    the same order as `Bilan.avertissements`), else the code "aides"."""
+    codes = list(getattr(bilan, "codes", ()))
+    codes += ["aides"] * (len(bilan.avertissements) - len(codes))
+    return [avertissement(a, code) for a, code in zip(bilan.avertissements, codes, strict=True)]
 
 
 def _resultat(s: Situation, trace: Trace, mois, totaux, aides_sortie, avertissements,

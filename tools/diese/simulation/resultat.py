@@ -307,6 +307,9 @@ class Option:
     references: list[dict] = field(default_factory=list)
     # Labels of the values our sources could not confirm, that this option's figures used.
     valeurs_non_verifiees: list[str] = field(default_factory=list)
+    # Aids this candidate would have had, closed on the hire date: {id, nom, ferme_depuis,
+    # raison} (filled by `comparer` once the aids engine lists them).
+    aides_fermees: list[dict] = field(default_factory=list)
 
     def en_dict(self) -> dict:
         return {"contrat": self.contrat, "libelle": self.libelle, "eligible": self.eligible,
@@ -318,7 +321,8 @@ class Option:
                 "avertissements": [a.en_dict() for a in self.avertissements],
                 "situation": self.situation, "parametres_au": self.parametres_au,
                 "explication": self.explication, "references": self.references,
-                "valeurs_non_verifiees": self.valeurs_non_verifiees}
+                "valeurs_non_verifiees": self.valeurs_non_verifiees,
+                "aides_fermees": self.aides_fermees}
 
 
 @dataclass(slots=True)
