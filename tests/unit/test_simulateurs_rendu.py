@@ -60,7 +60,7 @@ def test_simulation_montre_chaque_mois_et_les_totaux_du_moteur() -> None:
     for ligne in r["mois"]:
         assert f'data-mois="{ligne["mois"]}"' in html
     tfoot = html.split("<tfoot>")[1].split("</tfoot>")[0]
-    attendus = [float(r["totaux"][c] or 0) for c, _ in rendu.colonnes(r["totaux"])]
+    attendus = [float(r["totaux"][c] or 0) for c, _ in rendu.colonnes(r)]
     assert valeurs(tfoot) == attendus
     assert "<svg" in html and 'role="img"' in html
     assert "Détail du calcul" in html
@@ -71,9 +71,10 @@ def test_simulation_montre_chaque_mois_et_les_totaux_du_moteur() -> None:
 def test_les_donnees_du_moteur_sont_echappees() -> None:
     r = resultat("simuler")
     piege = "<script>alert(1)</script>"
-    r["avertissements"] = [piege]
-    r["aides"] = [{"id": "x", "nom": piege, "montant": 1, "reference": {
-        "titre": piege, "url": 'https://exemple.fr/"onmouseover="x'}}]
+    r["avertissements"] = [{"code": "x", "niveau": "info", "texte": piege}]
+    r["aides"] = [{"id": "x", "nom": piege, "montant": 1, "montant_annuel": 1, "echeancier": [],
+                   "conditions": piege, "reference": {
+                       "titre": piege, "url": 'https://exemple.fr/"onmouseover="x'}}]
     html = rendu.rendre("simuler", r)
     assert piege not in html
     assert '"onmouseover' not in html

@@ -11,7 +11,8 @@ from diese.simulateurs import rendu
 from diese.simulation.api import executer
 from diese.simulation.parametres import tous
 
-JARGON = ("openfisca", "modele-social", "Légifrance", "désaccord", "non vérifié", "non relu",
+# « valeur non vérifiée » is said on purpose, beside the figure that used such a value.
+JARGON = ("openfisca", "modele-social", "Légifrance", "désaccord", "non relu",
           "Paramètre prolongé", "tranche 2")
 
 
@@ -50,7 +51,7 @@ def test_une_seule_phrase_pour_les_valeurs_prolongees() -> None:
     r = resultat("simuler", {"date_embauche": "2026-10-01", "duree_mois": 13})
     html = rendu.rendre("simuler", r)
     boite = html[html.index("À savoir"):html.index("</div>", html.index("À savoir"))]
-    assert boite.count("<li>") == 1
+    assert boite.count("<li ") == 1
     assert "confirmées au-delà du 1er juillet 2026" in boite
     # The list, value by value, stays in the detail of the calculation.
     detail = html[html.index('<details class="diese-detail"'):]
@@ -60,7 +61,7 @@ def test_une_seule_phrase_pour_les_valeurs_prolongees() -> None:
 def test_comparer_la_phrase_des_valeurs_prolongees_suit_la_mention() -> None:
     """Options confirmed to different dates: the page gives the earliest, in both places."""
     r = resultat("comparer", {"profil": {"age": 30}, "employeur": {"date_embauche": "2026-11-26"}})
-    dates = {o["contrat"]: o["parametres_au"] for o in r if o.get("parametres_au")}
+    dates = {o["contrat"]: o["parametres_au"] for o in r if o["parametres_au"]}
     assert len(set(dates.values())) > 1, dates  # otherwise this test proves nothing
     html = rendu.rendre("comparer", r)
     mention = re.search(r'data-parametres-au="([^"]+)"', html).group(1)
@@ -72,7 +73,8 @@ def test_comparer_la_phrase_des_valeurs_prolongees_suit_la_mention() -> None:
 
 def test_oeth_ne_repete_rien_et_a_sa_propre_mention() -> None:
     r = resultat("oeth", {"effectif": 120, "annee": 2027})
-    assert len(r["avertissements"]) == len(set(r["avertissements"])) == 2
+    textes = [a["texte"] for a in r["avertissements"]]
+    assert len(textes) == len(set(textes)) == 2
     html = rendu.rendre("oeth", r)
     assert "déclaration annuelle en DSN" in html and "bulletin de paie" not in html
     assert "auprès de l’Agefiph" in html
@@ -96,8 +98,9 @@ def _etiquettes(html: str) -> list[tuple[str, float, str, str]]:
 @pytest.mark.parametrize("n", [1, 2, 5, 12, 13, 25, 48])
 def test_etiquettes_du_graphique_sans_chevauchement(n) -> None:
     mois = [{"mois": f"{2026 + (8 + i) // 12}-{(8 + i) % 12 + 1:02d}", "cout_employeur": 2000,
-             "cout_net_aides": 1500} for i in range(n)]
-    etiquettes = _etiquettes(rendu.graphique(mois))
+             "aides": 500, "cout_net_aides": 1500} for i in range(n)]
+    etiquettes = _etiquettes(rendu.graphique(mois, {"cout_employeur": "Coût employeur",
+                                                    "cout_net_aides": "Coût net des aides"}))
     assert etiquettes[-1][3] == rendu.mois_court(mois[-1]["mois"])  # the last month shows
     for police, garder in ((rendu.POLICE_AXE, lambda c: True),
                            (rendu.POLICE_AXE_ETROIT, lambda c: "secondaire" not in c)):
@@ -135,3 +138,60 @@ def test_comparer_sort_le_stage_du_tableau_et_montre_les_durees() -> None:
     assert re.search(r'class="diese-note-tableau" data-contrat="apprentissage">', html)
     assert "Durée retenue pour ce contrat" not in html  # no longer repeated in « À savoir »
     assert "faites défiler" in html.lower()
+
+
+@pytest.mark.parametrize(("bas", "haut", "attendu"), [
+    (0, 831, [0, 250, 500, 750, 1000]),
+    (208, 831, [0, 250, 500, 750, 1000]),
+    (0, 2300, [0, 1000, 2000, 3000]),
+    (0, 4.2, [0, 2, 4, 6]),
+    (-120, 900, [-500, 0, 500, 1000]),
+    (0, 0, [0, 0.25, 0.5, 0.75, 1]),
+])
+def test_graduations_rondes(bas, haut, attendu) -> None:
+    assert rendu.graduations(bas, haut) == pytest.approx(attendu)
+
+
+def test_deux_courbes_reconnaissables_sans_la_couleur() -> None:
+    libelles = {"cout_employeur": "Coût employeur", "cout_net_aides": "Coût net des aides"}
+    r = resultat("simuler", {"contrat": "apprentissage", "age": 19, "duree_mois": 24,
+                             "date_embauche": "2026-09-01"})
+    svg = rendu.graphique(r["mois"], libelles)
+    graphe = svg[:svg.index("</svg>")]
+    ronds = graphe.count('<circle class="diese-graphique__cout"')
+    carres = graphe.count('<rect class="diese-graphique__net"')
+    assert ronds >= 2 and ronds == carres
+    legende = svg[svg.index("<figcaption>"):]
+    assert "<circle" in legende and "<rect" in legende and 'aria-hidden="true"' in legende
+    # No aid: one line only, and the legend says the two figures are equal.
+    cdi = resultat("simuler", {"date_embauche": "2026-09-01"})
+    seul = rendu.graphique(cdi["mois"], libelles)
+    assert "diese-graphique__net" not in seul
+    assert "sans aide, égal au coût net des aides" in seul
+
+
+def test_la_reponse_en_une_ligne_vient_d_abord() -> None:
+    r = resultat("simuler", {"contrat": "apprentissage", "age": 19, "duree_mois": 24,
+                             "date_embauche": "2026-09-01"})
+    html = rendu.rendre("simuler", r)
+    assert html.index('class="diese-reponse"') < html.index('class="diese-synthese"')
+    assert html.count('<li data-annee="') == 2
+    assert "1re année (sept.\u00a02026 – août\u00a02027)" in html
+    un_an = rendu.rendre("simuler", resultat("simuler", {"date_embauche": "2026-09-01"}))
+    assert re.search(r'<p class="diese-reponse" data-annee="1"><strong>≈ [\d\u202f]+\u00a0€ '
+                     r"par mois \(aucune aide\)</strong></p>", un_an)
+
+
+def test_comparer_dit_quelle_option_utilise_une_valeur_non_verifiee(monkeypatch) -> None:
+    p = tous()["apprentissage.aide_embauche"]
+    statuts = ["non_verifie"] * len(p.dates)
+    monkeypatch.setattr(p, "statuts_valeurs", statuts)
+    r = resultat("comparer", {"profil": {"age": 19},
+                              "employeur": {"date_embauche": "2026-09-01"}})
+    apprentissage = next(o for o in r if o["contrat"] == "apprentissage")
+    assert p.libelle in apprentissage["valeurs_non_verifiees"]
+    cdi = next(o for o in r if o["contrat"] == "cdi")
+    assert p.libelle not in cdi["valeurs_non_verifiees"]
+    html = rendu.rendre("comparer", r)
+    note = re.search(r'<p class="diese-non-verifie" data-contrat="apprentissage">(.*?)</p>', html)
+    assert note and "valeur non vérifiée" in note.group(1) and p.libelle in note.group(1)

@@ -95,7 +95,8 @@ def test_debut_2023_dans_les_parametres():
 def test_avertissement_sans_aide_exceptionnelle(jour, motif):
     r = aide(jour, niveau=6)
     assert r["aides"] == []
-    texte = next(a for a in r["avertissements"] if a.startswith("Aucune aide à l’embauche"))
+    texte = next(a["texte"] for a in r["avertissements"]
+                 if a["texte"].startswith("Aucune aide à l’embauche"))
     assert motif in texte and "niveau 6" in texte
 
 
@@ -105,7 +106,7 @@ def test_lignes_du_tableau_de_l_issue():
     assert total("2026-02-01", niveau=4, effectif=300) == 0
     r = aide("2027-02-01", niveau=6)
     assert r["totaux"]["aides"] == 0
-    assert any("un nouveau décret" in a for a in r["avertissements"])
+    assert any("un nouveau décret" in a["texte"] for a in r["avertissements"])
 
 
 def test_engagement_ou_part_d_alternants():
@@ -130,19 +131,20 @@ def test_engagement_inconnu_refuse(valeur):
 def test_part_d_alternants_saisie_en_fraction():
     r = aide("2026-04-01", niveau=4, effectif=GRANDE, ratio_alternants=0.05)
     assert r["totaux"]["aides"] == 0
-    assert any(a.startswith("Vous avez saisi 0,05 % d’alternants : vouliez-vous dire 5 % ?")
-               for a in r["avertissements"])
+    assert any(a["texte"].startswith("Vous avez saisi 0,05 % d’alternants : vouliez-vous dire "
+                                     "5 % ?") for a in r["avertissements"])
     # Not asked when the share does not decide the aid.
     for autre in (aide("2026-04-01", niveau=4, effectif=PETITE, ratio_alternants=0.05),
                   aide("2026-04-01", niveau=4, effectif=GRANDE, ratio_alternants=0.05,
                        **ENGAGE)):
-        assert not any("vouliez-vous dire" in a for a in autre["avertissements"])
+        assert not any("vouliez-vous dire" in a["texte"] for a in autre["avertissements"])
 
 
 def test_doctorat_jamais_aide():
     for jour in ("2024-06-01", "2025-03-01", "2026-04-01"):
         r = aide(jour, niveau=8)
-        assert r["aides"] == [] and not any("Aucune aide" in a for a in r["avertissements"])
+        assert r["aides"] == [] and not any("Aucune aide" in a["texte"]
+                                                               for a in r["avertissements"])
 
 
 def test_premiere_annee_seulement():

@@ -19,7 +19,8 @@ def ef(jour: str, contrat: str = "cdi", duree: int = 36, **autres) -> dict:
 def test_borne_de_fermeture_cdi(jour, attendu):
     r = ef(jour)
     assert r["totaux"]["aides"] == attendu
-    ferme = [a for a in r["avertissements"] if a.startswith("Emploi franc : aucune aide")]
+    ferme = [a["texte"]
+               for a in r["avertissements"] if a["texte"].startswith("Emploi franc : aucune aide")]
     assert bool(ferme) is (attendu == 0)
     if ferme:
         assert "1er janvier 2025" in ferme[0] and "31 décembre 2024" in ferme[0]
@@ -40,7 +41,7 @@ def test_montants_2024():
     assert ef("2024-06-01", "cdd", 6)["totaux"]["aides"] == 1250
     assert ef("2024-06-01", "cdd", 5)["aides"] == []
     assert ef("2024-06-01", heures_hebdo=28)["totaux"]["aides"] == 12000
-    assert not any("renouvellement" in a for a in ef("2024-06-01")["avertissements"])
+    assert not any("renouvellement" in a["texte"] for a in ef("2024-06-01")["avertissements"])
 
 
 def test_contrat_de_professionnalisation_compris_en_2024():
@@ -62,7 +63,7 @@ def test_contrat_de_professionnalisation_compris_en_2024():
 
 def test_pas_de_note_emploi_franc_ferme_pour_l_apprentissage():
     r = simuler({"date_embauche": "2026-04-01", "contrat": "apprentissage", "age": 20, **QPV})
-    assert not any("emploi franc" in n for n in r.explications["aides"]["notes"])
+    assert not any("emploi franc" in n for n in r.explications["aides"].notes)
 
 
 def test_comparer_montre_l_aide_fermee():
@@ -73,14 +74,15 @@ def test_comparer_montre_l_aide_fermee():
         assert [a["id"] for a in fermee] == ["emploi_franc"]
         assert fermee[0]["ferme_depuis"] == "2025-01-01"
         assert "non reconduit" in fermee[0]["raison"]
-        assert any("Emploi franc : aucune aide" in a for a in options[contrat]["avertissements"])
+        assert any("Emploi franc : aucune aide" in a["texte"]
+                                                     for a in options[contrat]["avertissements"])
         assert options[contrat]["aides"] == []
     assert [a["id"] for a in options["professionnalisation"]["aides_fermees"]] == ["emploi_franc"]
     assert options["apprentissage"]["aides_fermees"] == []
     ouvertes = {o.contrat: o for o in comparer(
         {"age": 30, **QPV}, {"effectif": 30, "date_embauche": "2024-12-31"})}
     assert ouvertes["cdi"].aides_fermees == []
-    assert ouvertes["cdi"].aides[0]["id"] == "emploi_franc"
+    assert ouvertes["cdi"].aides[0].id == "emploi_franc"
     sans_qpv = {o.contrat: o for o in comparer(
         {"age": 30, "demandeur_emploi": True}, {"effectif": 30, "date_embauche": "2026-04-01"})}
     assert sans_qpv["cdi"].aides_fermees == []

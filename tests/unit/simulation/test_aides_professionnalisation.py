@@ -47,10 +47,11 @@ def test_aide_exceptionnelle_moins_de_30_ans():
 def test_afe_jamais_comptee_mais_signalee():
     r = pro(age=50)
     assert ids(r) == ["aide_professionnalisation_45_ans"] and r["totaux"]["aides"] == 2000
-    afe = [a for a in r["avertissements"] if a.startswith("À vérifier auprès de France Travail")]
+    afe = [a["texte"] for a in r["avertissements"]
+           if a["texte"].startswith("À vérifier auprès de France Travail")]
     assert len(afe) == 1 and "AFE" in afe[0] and "26 ans" in afe[0]
     trente = pro(age=30)
-    assert trente["aides"] == [] and any("AFE" in a for a in trente["avertissements"])
-    assert not any("AFE" in a for a in pro(age=25)["avertissements"])
-    assert not any("AFE" in a for a in pro(age=30, demandeur=False, beneficiaire_rsa=True)[
+    assert trente["aides"] == [] and any("AFE" in a["texte"] for a in trente["avertissements"])
+    assert not any("AFE" in a["texte"] for a in pro(age=25)["avertissements"])
+    assert not any("AFE" in a["texte"] for a in pro(age=30, demandeur=False, beneficiaire_rsa=True)[
         "avertissements"])

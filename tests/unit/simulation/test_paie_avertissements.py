@@ -19,11 +19,11 @@ def _r(**entree) -> dict:
                                                 (1, True)])
 def test_temps_partiel_sous_24_heures(heures, averti):
     r = _r(heures_hebdo=heures)
-    assert any(MINIMUM_24H in a for a in r["avertissements"]) is averti
+    assert any(MINIMUM_24H in a["texte"] for a in r["avertissements"]) is averti
 
 
 def test_mention_des_derogations():
-    texte = next(a for a in _r(heures_hebdo=20)["avertissements"] if MINIMUM_24H in a)
+    texte = next(a["texte"] for a in _r(heures_hebdo=20)["avertissements"] if MINIMUM_24H in a["texte"])
     assert "L3123-27" in texte and "20 h par semaine" in texte
     assert "étudiant de moins de 26 ans" in texte and "demande écrite" in texte
     assert "L3123-7" in texte and "24 heures" in texte
@@ -32,21 +32,21 @@ def test_mention_des_derogations():
 def test_salaire_net_negatif():
     r = _r(heures_hebdo=1, mutuelle_part_employeur=2000, effectif=5)
     assert r["mois"][0]["salaire_net"] < 0
-    assert any("Le salaire net est négatif" in a for a in r["avertissements"])
+    assert any("Le salaire net est négatif" in a["texte"] for a in r["avertissements"])
 
 
 def test_cout_net_negatif():
     r = simuler({"date_embauche": "2026-09-01", "contrat": "apprentissage", "age": 17,
                  "duree_mois": 12, "heures_hebdo": 5, "effectif": 10}).en_dict()
     assert min(m["cout_net_aides"] for m in r["mois"]) < 0
-    assert any("Le coût net des aides est négatif" in a for a in r["avertissements"])
+    assert any("Le coût net des aides est négatif" in a["texte"] for a in r["avertissements"])
 
 
 def test_pas_d_avertissement_a_temps_plein():
     textes = [t.split(" ")[0] for t in TEXTES.values()]
     r = _r()
-    assert not any(a.startswith(("Temps partiel", "Le salaire net est négatif",
-                                 "Le coût net des aides")) for a in r["avertissements"])
+    assert not any(a["texte"].startswith(("Temps partiel", "Le salaire net est négatif",
+                                          "Le coût net des aides")) for a in r["avertissements"])
     assert textes  # every code has a text
 
 

@@ -45,7 +45,7 @@ def test_la_reduction_annuelle_est_celle_du_cumul():
     b = bareme("2026-01-01")
     brut_total = r["totaux"]["salaire_brut"]
     smic_total = smic_reference(b, 1.0) * 5
-    coef, _ = coefficient_reduction(b, brut_total, smic_total, 11)
+    coef = coefficient_reduction(b, brut_total, smic_total, 11)
     assert r["totaux"]["reduction_generale"] == pytest.approx(coef * brut_total, abs=0.02)
     # the months before the indemnity keep the monthly figure (first month = openfisca's)
     premier = simuler({"date_embauche": "2026-01-01", "contrat": "cdi", "duree_mois": 1,
@@ -77,7 +77,7 @@ def test_motifs_sans_indemnite(motif):
     r = _cdd(motif_cdd=motif)
     assert r["totaux"]["indemnite_fin_contrat"] == 0
     assert r["mois"][-1]["salaire_brut"] == r["mois"][0]["salaire_brut"]
-    assert any("Pas d’indemnité de fin de contrat" in a for a in r["avertissements"])
+    assert any("Pas d’indemnité de fin de contrat" in a["texte"] for a in r["avertissements"])
     assert r["situation"]["motif_cdd"] == motif
     # the 1 % CPF-CDD is not due for seasonal jobs only (L6331-6 CT, décret 2021-1917)
     assert ("cpf_cdd" in r["mois"][0]["detail_cotisations"]) is (motif != "saisonnier")

@@ -41,13 +41,13 @@ def test_seuil_de_308_heures(heures, due):
 def test_deux_mois_a_35_heures_pas_obligatoire():
     r = _stage(duree_mois=2)  # 303,33 hours: not more than 308
     assert r["totaux"]["cout_employeur"] == 0
-    assert any("n’est obligatoire qu’au-delà de 308 heures" in a for a in r["avertissements"])
+    assert any("n’est obligatoire qu’au-delà de 308 heures" in a["texte"] for a in r["avertissements"])
 
 
 def test_trois_mois_obligatoire_des_le_premier_jour():
     r = _stage(duree_mois=3)
     assert [m["salaire_brut"] for m in r["mois"]] == [682.5, 682.5, 682.5]
-    assert not any("obligatoire" in a for a in r["avertissements"])
+    assert not any("obligatoire" in a["texte"] for a in r["avertissements"])
 
 
 def test_gratification_facultative_exoneree():

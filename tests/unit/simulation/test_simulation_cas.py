@@ -34,7 +34,8 @@ def test_cas(cas):
         resultat = simuler(cas["entree"]).en_dict()
     for chemin, attendu in cas["attendu"].items():
         if chemin == "avertissement":
-            assert any(attendu in a for a in resultat["avertissements"]), resultat["avertissements"]
+            assert any(attendu in a["texte"] for a in resultat["avertissements"]), (
+                resultat["avertissements"])
         elif chemin == "aucune_aide":
             assert (resultat["aides"] == []) is attendu, resultat["aides"]
         elif isinstance(attendu, bool) or not isinstance(attendu, (int, float)):

@@ -87,8 +87,8 @@ def test_salaire_smic_publie_accepte():
 
 def test_schema_du_resultat():
     r = simuler({**BASE, "contrat": "apprentissage", "age": 19}).en_dict()
-    assert set(r) == {"mois", "totaux", "aides", "avertissements", "explications",
-                      "parametres_au", "situation"}
+    assert set(r) == {"mois", "totaux", "figures", "annees", "aides", "avertissements",
+                      "explications", "parametres_au", "situation"}
     for cle in ("mois", "salaire_brut", "cotisations_patronales", "reduction_generale",
                 "cout_employeur", "aides", "cout_net_aides", "salaire_net"):
         assert cle in r["mois"][0]
@@ -107,7 +107,7 @@ def test_schema_du_resultat():
 
 def test_avertissement_parametre_prolonge():
     r = simuler({"date_embauche": "2028-01-01"}).en_dict()
-    prolonges = [a for a in r["avertissements"] if "dernière valeur connue" in a]
+    prolonges = [a["texte"] for a in r["avertissements"] if a["code"] == "valeurs_prolongees"]
     # One plain sentence on the result; the list of values stays in the explanations.
     assert len(prolonges) == 1 and "n’ont pas encore été confirmées au-delà du" in prolonges[0]
     assert "Agirc" not in prolonges[0] and "Paramètre" not in prolonges[0]
@@ -117,7 +117,7 @@ def test_avertissement_parametre_prolonge():
 
 def test_pas_d_avertissement_dans_la_periode_confirmee():
     r = simuler({"date_embauche": "2026-03-01", "duree_mois": 2}).en_dict()
-    assert not any("dernière valeur connue" in a for a in r["avertissements"])
+    assert not any(a["code"] == "valeurs_prolongees" for a in r["avertissements"])
     assert "valeurs_prolongees" not in r["explications"]
 
 

@@ -3,16 +3,12 @@ French dates and the filter form that `diese-sites.js` brings to life."""
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from html import escape
 
 from diese.contenu.sites import Lien
-
-MOIS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
+from diese.simulation.textes import date_fr as date_fr  # re-exported: the one French formatter
+from diese.simulation.urls import url_relative
 
 
 @dataclass(frozen=True)
@@ -35,17 +31,10 @@ def url_de_page(src: str, dir_urls: bool = True) -> str:
 
 def href_page(src: str, ctx: Contexte, ancre: str = "") -> str:
     """Relative link from the current page to docs/<src> (works under any site prefix)."""
-    cible = url_de_page(src, ctx.dir_urls)
     suffixe = f"#{ancre}" if ancre else ""
     if src == ctx.page_src:
         return suffixe or "./"
-    base = ctx.page_url if ctx.page_url.endswith("/") or not ctx.page_url else (
-        posixpath.dirname(ctx.page_url) + "/"
-    )
-    relatif = posixpath.relpath("/" + cible, "/" + base)
-    if cible.endswith("/") or cible == "":
-        relatif = "./" if relatif == "." else relatif + "/"
-    return relatif + suffixe
+    return url_relative(url_de_page(src, ctx.dir_urls), ctx.page_url) + suffixe
 
 
 def lien_html(lien: Lien, ctx: Contexte, classe: str = "") -> str:
@@ -61,11 +50,6 @@ def lien_externe(adresse: str, texte: str, classe: str = "") -> str:
         f'<a class="{classes}" href="{escape(adresse)}" rel="noopener noreferrer">'
         f"{escape(texte)}</a>"
     )
-
-
-def date_fr(iso: str) -> str:
-    annee, mois, jour = (int(x) for x in iso.split("-"))
-    return f"{'1er' if jour == 1 else jour} {MOIS[mois - 1]} {annee}"
 
 
 def formulaire_filtre(

@@ -4,8 +4,9 @@ page's source file, so MkDocs checks them in strict mode."""
 
 from __future__ import annotations
 
-import posixpath
 from html import escape
+
+from diese.simulation.urls import url_relative
 
 from .definition import charger_definitions
 from .fichiers import DOSSIER_BUILD, FORMATS, URL_SITE, generer_tout, nom_fichier, taille_lisible
@@ -27,7 +28,7 @@ def _definition(ident: str) -> dict:
 
 
 def _relatif(cible: str, page: str) -> str:
-    return posixpath.relpath(cible, posixpath.dirname(page) or ".")
+    return url_relative(cible, page)
 
 
 def _taille(ident: str, extension: str) -> str:

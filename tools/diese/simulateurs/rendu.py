@@ -1,12 +1,17 @@
 """Results of the engine as HTML: one renderer for the build (pre-rendered default situation,
 visible without JavaScript) and for the browser (the Pyodide worker calls the same functions).
 
+It reads the `en_dict()` form of the typed result (`diese.simulation.resultat`) by its fixed keys:
+every label, warning and explanation comes from the engine, numbers and dates are written by the
+one French formatter (`diese.simulation.textes`).
+
 Standard library only: this module ships in the wheel. Every value from the engine is escaped.
 Each figure carries its raw value in `data-valeur` (tests compare it with CPython's result).
 """
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
@@ -16,92 +21,37 @@ from diese.simulation.champs import (
     CHAMPS_COMPARER_PROFIL,
     CHAMPS_SIMULER,
 )
-
-MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre")
-# Monthly columns of `simuler`, in display order, with their French headings.
-COLONNES = (
-    ("salaire_brut", "Salaire brut"),
-    ("cotisations_patronales", "Cotisations patronales"),
-    ("reduction_generale", "Réduction générale"),
-    ("cout_employeur", "Coût employeur"),
-    ("aides", "Aides versées"),
-    ("cout_net_aides", "Coût net des aides"),
-    ("salaire_net", "Salaire net"),
-)
-LIBELLES = dict(COLONNES)
-# Standard French abbreviations (short months are written in full).
-MOIS_ABREGES = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
-                "oct.", "nov.", "déc.")
+from diese.simulation.textes import date_fr as date_longue
+from diese.simulation.textes import euros, mois_court, nombre, nombre_court
+from diese.simulation.urls import url_relative
 
 
-# ---------------------------------------------------------------- formatting
-def nombre(valeur: float, decimales: int = 2) -> str:
-    """French number: narrow no-break space between thousands, decimal comma."""
-    texte = f"{valeur:,.{decimales}f}"
-    return texte.replace(",", "\u202f").replace(".", ",").replace("-", "−")
-
-
-def euros(valeur: Any) -> str:
-    if valeur is None:
-        return "—"
-    return nombre(float(valeur)) + "\u00a0€"
-
-
-def date_longue(iso: str | None) -> str:
-    """'2026-06-01' → '1er juin 2026'; '2026-06' → 'juin 2026'."""
-    if not iso:
-        return ""
-    morceaux = str(iso).split("-")
-    try:
-        annee, mois = int(morceaux[0]), int(morceaux[1])
-        if len(morceaux) == 2:
-            return f"{MOIS[mois - 1]} {annee}"
-        jour = int(morceaux[2][:2])
-    except (ValueError, IndexError):
-        return escape(str(iso))
-    return f"{'1er' if jour == 1 else jour} {MOIS[mois - 1]} {annee}"
-
-
-def mois_court(iso: str) -> str:
-    annee, _, mois = str(iso).partition("-")
-    try:
-        return f"{MOIS_ABREGES[int(mois[:2]) - 1]}\u00a0{annee}"
-    except (ValueError, IndexError):
-        return str(iso)
-
-
-def _valeur(cle: str, montant: Any, libelle: str | None = None, classe: str = "") -> str:
+def _valeur(cle: str, montant: Any, libelle: str, classe: str = "") -> str:
     """A summary figure: label, formatted amount, raw value for tests and scripts."""
     brut = "" if montant is None else repr(float(montant))
     classes = f"diese-chiffre {classe}".strip()
     return (
         f'<div class="{classes}" data-cle="{escape(cle)}">'
-        f"<dt>{escape(libelle or LIBELLES.get(cle, cle))}</dt>"
+        f"<dt>{escape(libelle)}</dt>"
         f'<dd data-valeur="{brut}">{euros(montant)}</dd></div>'
     )
 
 
-def _lien(reference: Any) -> str:
-    if not isinstance(reference, dict) or not reference.get("url"):
-        return escape(str(reference.get("titre", ""))) if isinstance(reference, dict) else ""
-    return (
-        f'<a href="{escape(reference["url"])}" rel="noopener">'
-        f'{escape(str(reference.get("titre") or reference["url"]))}</a>'
-    )
-
-
-def _texte(element: Any) -> str:
-    if isinstance(element, dict):
-        return str(element.get("message") or element.get("texte") or element)
-    return str(element)
+def _lien(reference: dict) -> str:
+    """A source {titre, url}: its title, linked when it has an address."""
+    if not reference.get("url"):
+        return escape(reference["titre"])
+    return f'<a href="{escape(reference["url"])}" rel="noopener">{escape(reference["titre"])}</a>'
 
 
 # ---------------------------------------------------------------- blocks
-def avertissements(liste: list) -> str:
+def avertissements(liste: list[dict]) -> str:
+    """The « À savoir » box: each warning {code, niveau, texte}, its level as a class."""
     if not liste:
         return ""
-    items = "".join(f"<li>{escape(_texte(a))}</li>" for a in liste)
+    items = "".join(
+        f'<li class="diese-avertissement--{escape(a["niveau"])}" data-code="{escape(a["code"])}">'
+        f'{escape(a["texte"])}</li>' for a in liste)
     return (
         '<div class="admonition warning diese-avertissements">'
         '<p class="admonition-title">À savoir</p>'
@@ -171,18 +121,51 @@ def etiquettes_x(positions: list[float], textes: list[str], police: float, droit
     return gardes
 
 
-def graphique(mois: list[dict]) -> str:
-    """SVG line chart: employer cost vs. cost net of aids, month by month."""
+def graduations(bas: float, haut: float, cible: int = 4) -> list[float]:
+    """Round ticks covering [bas, haut]: a step of 1, 2, 2.5 or 5 × 10^k giving at most
+    `cible` intervals (0 / 250 / 500 / 750…, never 208 / 416 / 623)."""
+    bas, haut = min(bas, 0.0), max(haut, bas + 1.0)
+    brut = (haut - bas) / cible
+    puissance = 10 ** math.floor(math.log10(brut))
+    pas = next(m * puissance for m in (1, 2, 2.5, 5, 10) if m * puissance >= brut - 1e-9)
+    debut = math.floor(bas / pas + 1e-9) * pas
+    fin = math.ceil(haut / pas - 1e-9) * pas
+    return [debut + k * pas for k in range(round((fin - debut) / pas) + 1)]
+
+
+# The two lines: key, CSS class, marker (a circle, a square): told apart without colour.
+SERIES = (("cout_employeur", "diese-graphique__cout", "rond"),
+          ("cout_net_aides", "diese-graphique__net", "carre"))
+
+
+def _repere(forme: str, classe: str, x: float, y: float, taille: float | None = None) -> str:
+    """A marker; where the lines meet, the larger circle still shows around the square."""
+    taille = taille or (6.5 if forme == "rond" else 4)
+    if forme == "rond":
+        return f'<circle class="{classe}" cx="{x:.1f}" cy="{y:.1f}" r="{taille:g}"/>'
+    return (f'<rect class="{classe}" x="{x - taille:.1f}" y="{y - taille:.1f}" '
+            f'width="{2 * taille:g}" height="{2 * taille:g}"/>')
+
+
+def _echantillon(forme: str, classe: str) -> str:
+    """The legend's sample: a bit of the line with its marker (hidden from screen readers)."""
+    return (f'<svg class="diese-legende__echantillon" viewBox="0 0 36 12" width="36" height="12" '
+            f'aria-hidden="true" focusable="false"><polyline class="{classe}" '
+            f'points="2,6 34,6"/>{_repere(forme, classe, 18, 6, 4.5)}</svg>')
+
+
+def graphique(mois: list[dict], libelles: dict[str, str]) -> str:
+    """SVG line chart: employer cost vs. cost net of aids, month by month. Round ticks; each line
+    has its own marker and dash, and the legend shows them."""
     if not mois:
         return ""
-    largeur, hauteur, marge_g, marge_b, marge_h, marge_d = 640, 260, 76, 38, 12, 8
-    series = [
-        ("cout_employeur", "diese-graphique__cout"),
-        ("cout_net_aides", "diese-graphique__net"),
-    ]
-    valeurs = [float(m.get(cle) or 0) for m in mois for cle, _ in series]
-    haut = max(valeurs + [1.0])
-    bas = min(valeurs + [0.0])
+    # The top margin leaves room for the highest tick's label at the phone's larger font.
+    largeur, hauteur, marge_g, marge_b, marge_h, marge_d = 640, 260, 76, 38, 22, 8
+    # No aid: both lines would be one; draw the cost alone and say so in the legend.
+    series = SERIES if any(m["aides"] for m in mois) else SERIES[:1]
+    valeurs = [float(m[cle]) for m in mois for cle, _, _ in series]
+    ticks = graduations(min(valeurs), max(valeurs))
+    bas, haut = ticks[0], ticks[-1]
     etendue = (haut - bas) or 1.0
     n = len(mois)
     pas_x = (largeur - marge_g - marge_d) / max(n - 1, 1)
@@ -193,16 +176,15 @@ def graphique(mois: list[dict]) -> str:
     def y(v: float) -> float:
         return marge_h + (haut - v) / etendue * (hauteur - marge_h - marge_b)
 
-    graduations = []
-    for k in range(5):
-        v = bas + etendue * k / 4
-        graduations.append(
+    lignes = []
+    for v in ticks:
+        lignes.append(
             f'<line class="diese-graphique__grille" x1="{marge_g}" x2="{largeur}" '
             f'y1="{y(v):.1f}" y2="{y(v):.1f}"/>'
             f'<text class="diese-graphique__axe" x="{marge_g - 6}" y="{y(v) + 5:.1f}" '
             f'text-anchor="end">{escape(nombre(v, 0))}</text>'
         )
-    textes = [mois_court(m.get("mois", "")) for m in mois]
+    textes = [mois_court(m["mois"]) for m in mois]
     positions = [x(i) for i in range(n)]
     larges = etiquettes_x(positions, textes, POLICE_AXE, largeur - 2)
     etroits = set(etiquettes_x(positions, textes, POLICE_AXE_ETROIT, largeur - 2, larges))
@@ -216,67 +198,57 @@ def graphique(mois: list[dict]) -> str:
             f'text-anchor="{ancre}">{escape(textes[i])}</text>'
         )
     traces = []
-    for cle, classe in series:
-        points = " ".join(f"{x(i):.1f},{y(float(m.get(cle) or 0)):.1f}" for i, m in enumerate(mois))
+    reperes = sorted(etroits)  # markers where a month label shows, even on a phone
+    for cle, classe, forme in series:
+        points = " ".join(f"{x(i):.1f},{y(float(m[cle])):.1f}" for i, m in enumerate(mois))
         traces.append(f'<polyline class="{classe}" points="{points}"/>')
-        if n == 1:
-            cy = y(float(mois[0].get(cle) or 0))
-            traces.append(f'<circle class="{classe}" cx="{x(0):.1f}" cy="{cy:.1f}" r="4"/>')
+        traces += [_repere(forme, classe, x(i), y(float(mois[i][cle]))) for i in reperes]
     debut, fin = mois[0], mois[-1]
+    cout, net = libelles["cout_employeur"], libelles["cout_net_aides"]
     description = (
-        f"Coût employeur de {euros(debut.get('cout_employeur'))} à "
-        f"{euros(fin.get('cout_employeur'))} par mois ; coût net des aides de "
-        f"{euros(debut.get('cout_net_aides'))} à {euros(fin.get('cout_net_aides'))}. "
+        f"{cout} de {euros(debut['cout_employeur'])} à {euros(fin['cout_employeur'])} par mois ; "
+        f"{net.lower()} de {euros(debut['cout_net_aides'])} à {euros(fin['cout_net_aides'])}. "
         "Les valeurs exactes figurent dans le tableau mois par mois."
     )
+    legende = " ".join(
+        f'<span class="diese-legende diese-legende--{"cout" if forme == "rond" else "net"}">'
+        f"{_echantillon(forme, classe)} {escape(libelles[cle])}</span>"
+        for cle, classe, forme in series)
+    if len(series) == 1:
+        legende += f" (sans aide, égal au {escape(net.lower())})"
     return (
         '<figure class="diese-graphique">'
         f'<svg viewBox="0 0 {largeur} {hauteur}" role="img" aria-labelledby="diese-graphique-titre '
         'diese-graphique-desc" focusable="false">'
         '<title id="diese-graphique-titre">Coût mensuel, avant et après les aides</title>'
         f'<desc id="diese-graphique-desc">{escape(description)}</desc>'
-        + "".join(graduations) + "".join(etiquettes) + "".join(traces)
+        + "".join(lignes) + "".join(etiquettes) + "".join(traces)
         + "</svg>"
-        '<figcaption><span class="diese-legende diese-legende--cout">Coût employeur</span> '
-        '<span class="diese-legende diese-legende--net">Coût net des aides</span> '
-        "(€ par mois)</figcaption></figure>"
+        f"<figcaption>{legende} (€ par mois)</figcaption></figure>"
     )
 
 
-# Shown only when not zero throughout (most contracts have neither).
-FACULTATIVES = (
-    ("indemnite_fin_contrat", "Indemnité de fin de contrat", "salaire_brut"),
-    ("autres_charges", "Autres charges", "reduction_generale"),
-    ("deduction_heures_supplementaires", "Déduction heures supplémentaires",
-     "reduction_generale"),
-)
-
-
-def colonnes(totaux: dict) -> list[tuple[str, str]]:
-    """The monthly columns, with the optional ones inserted where they belong."""
-    liste = list(COLONNES)
-    for cle, titre, apres in FACULTATIVES:
-        if float(totaux.get(cle) or 0):
-            rang = [c for c, _ in liste].index(apres) + 1
-            liste.insert(rang, (cle, titre))
-    return liste
+def colonnes(r: dict) -> list[tuple[str, str]]:
+    """The month table's columns and their labels, as the engine lists them."""
+    return [(f["cle"], f["libelle"]) for f in r["figures"]]
 
 
 def _cellule(cle: str, montant: Any) -> str:
     return f'<td data-cle="{cle}" data-valeur="{float(montant or 0)!r}">{euros(montant)}</td>'
 
 
-def tableau_mois(mois: list[dict], totaux: dict) -> str:
-    cols = colonnes(totaux)
+def tableau_mois(r: dict) -> str:
+    mois, totaux = r["mois"], r["totaux"]
+    cols = colonnes(r)
     entetes = "".join(f'<th scope="col">{escape(t)}</th>' for _, t in cols)
     lignes = []
     for ligne in mois:
-        cellules = "".join(_cellule(c, ligne.get(c)) for c, _ in cols)
+        cellules = "".join(_cellule(c, ligne[c]) for c, _ in cols)
         lignes.append(
-            f'<tr data-mois="{escape(str(ligne.get("mois", "")))}"><th scope="row">'
-            f"{escape(mois_court(ligne.get('mois', '')))}</th>{cellules}</tr>"
+            f'<tr data-mois="{escape(ligne["mois"])}"><th scope="row">'
+            f"{escape(mois_court(ligne['mois']))}</th>{cellules}</tr>"
         )
-    total = "".join(_cellule(c, totaux.get(c)) for c, _ in cols)
+    total = "".join(_cellule(c, totaux[c]) for c, _ in cols)
     return (
         '<p class="diese-indice-defilement" aria-hidden="true">Faites défiler le tableau vers '
         "la droite pour voir toutes les colonnes →</p>"
@@ -291,29 +263,25 @@ def tableau_mois(mois: list[dict], totaux: dict) -> str:
     )
 
 
-def _coefficient(valeur: Any) -> str:
-    return nombre(float(valeur), 4).rstrip("0").rstrip(",")
-
-
 def notes_reduction(mois: list[dict]) -> str:
     """A plain note under the month table for each 1 January where the general reduction's
     coefficient changes: its rules are set per calendar year, so the amount jumps there."""
     notes = []
     for avant, apres in zip(mois, mois[1:], strict=False):
-        debut = str(apres.get("mois", ""))
-        if not debut.endswith("-01") or avant.get("coefficient_reduction") is None:
+        debut = apres["mois"]
+        if not debut.endswith("-01"):
             continue
-        if avant.get("coefficient_reduction") == apres.get("coefficient_reduction"):
+        if avant["coefficient_reduction"] == apres["coefficient_reduction"]:
             continue
-        r_avant, r_apres = (float(m.get("reduction_generale") or 0) for m in (avant, apres))
+        r_avant, r_apres = avant["reduction_generale"], apres["reduction_generale"]
         sens = "augmente" if r_apres > r_avant else "diminue"
         notes.append(
             f'<p class="diese-note-tableau" data-annee="{escape(debut[:4])}">'
             f"La réduction générale change au {escape(date_longue(debut + '-01'))} : elle "
-            f"{sens} de {euros(r_avant)} en {escape(date_longue(str(avant.get('mois', ''))))} à "
+            f"{sens} de {euros(r_avant)} en {escape(date_longue(avant['mois']))} à "
             f"{euros(r_apres)} en {escape(date_longue(debut))} (coefficient "
-            f"{_coefficient(avant.get('coefficient_reduction') or 0)} puis "
-            f"{_coefficient(apres.get('coefficient_reduction') or 0)}). Ses règles, dont le SMIC "
+            f"{nombre_court(avant['coefficient_reduction'])} puis "
+            f"{nombre_court(apres['coefficient_reduction'])}). Ses règles, dont le SMIC "
             "de référence, sont fixées pour chaque année civile : le détail du calcul les "
             "donne.</p>"
         )
@@ -326,9 +294,7 @@ def _echeancier(echeances: Any) -> str:
         return ""
     series: list[list] = []  # [first month, last month, amount, count]
     for e in echeances:
-        if not isinstance(e, dict):
-            continue
-        quand, montant = str(e.get("mois") or e.get("date") or ""), e.get("montant")
+        quand, montant = e["mois"], e["montant"]
         if series and series[-1][2] == montant and _mois_suivant(series[-1][1]) == quand[:7]:
             series[-1][1] = quand[:7]
             series[-1][3] += 1
@@ -356,17 +322,17 @@ def _mois_suivant(mois: str) -> str:
 
 def liste_aides(aides: list[dict]) -> str:
     if not aides:
-        return '<p class="diese-aides-vide">Aucune aide à l\'embauche pour cette situation.</p>'
+        return '<p class="diese-aides-vide">Aucune aide à l’embauche pour cette situation.</p>'
     blocs = []
     for aide in aides:
-        echeances = aide.get("echeancier", aide.get("échéancier"))
-        reference = _lien(aide.get("reference"))
+        echeances = aide["echeancier"]
+        reference = _lien(aide["reference"])
         blocs.append(
-            f'<li class="diese-aide" data-aide="{escape(str(aide.get("id", "")))}">'
-            f'<p><strong>{escape(str(aide.get("nom", "")))}</strong> : '
-            f'<span data-valeur="{float(aide.get("montant") or 0)!r}">'
-            f"{euros(aide.get('montant'))}</span></p>"
-            + (f"<p>{escape(str(aide['conditions']))}</p>" if aide.get("conditions") else "")
+            f'<li class="diese-aide" data-aide="{escape(aide["id"])}">'
+            f'<p><strong>{escape(aide["nom"])}</strong> : '
+            f'<span data-valeur="{float(aide["montant"])!r}">'
+            f"{euros(aide['montant'])}</span></p>"
+            + (f"<p>{escape(aide['conditions'])}</p>" if aide["conditions"] else "")
             + (f"<p>Échéancier :</p>{_echeancier(echeances)}" if echeances else "")
             + (f'<p class="diese-source">Source : {reference}</p>' if reference else "")
             + "</li>"
@@ -374,26 +340,24 @@ def liste_aides(aides: list[dict]) -> str:
     return f'<ul class="diese-aides">{"".join(blocs)}</ul>'
 
 
-def _parametres(parametres: Any) -> str:
+NON_VERIFIEE = "valeur non vérifiée"
+
+
+def _parametres(parametres: list[dict]) -> str:
     if not parametres:
         return ""
     lignes = []
     for p in parametres:
-        valeur = p.get("valeur_texte")
-        if valeur is None:
-            brute = p.get("valeur")
-            valeur = (nombre(float(brute), 4).rstrip("0").rstrip(",")
-                      if isinstance(brute, float | int) and not isinstance(brute, bool)
-                      else str(brute))
-        date = p.get("date_effet") or p.get("date") or ""
-        note = (f'<br><span class="diese-note">{escape(str(p["note"]))}</span>'
+        note = (f'<br><span class="diese-note">{escape(p["note"])}</span>'
                 if p.get("note") else "")
+        mention = ("" if p["statut"] == "verifie" else
+                   f' <strong class="diese-non-verifie">({NON_VERIFIEE})</strong>')
         lignes.append(
-            f'<tr data-parametre="{escape(str(p.get("id", "")))}">'
-            f"<td>{escape(str(p.get('libelle') or p.get('id', '')))}{note}</td>"
-            f"<td>{escape(str(valeur))}</td>"
-            f"<td>{escape(date_longue(date)) if date else ''}</td>"
-            f"<td>{_lien(p.get('source') or p.get('reference'))}</td></tr>"
+            f'<tr data-parametre="{escape(p["id"])}" data-statut="{escape(p["statut"])}">'
+            f"<td>{escape(p['libelle'])}{note}</td>"
+            f"<td>{escape(p['valeur_texte'])}{mention}</td>"
+            f"<td>{escape(date_longue(p['date_effet']))}</td>"
+            f"<td>{_lien(p['source'])}</td></tr>"
         )
     return (
         '<div class="diese-defilement" role="region" aria-label="Paramètres utilisés" tabindex="0">'
@@ -403,13 +367,14 @@ def _parametres(parametres: Any) -> str:
     )
 
 
-def _cotisations(detail: dict) -> str:
-    if not detail:
+def _lignes(e: dict) -> str:
+    """The figure's detail table (the first month's employer contributions, one by one)."""
+    if not e["lignes"]:
         return ""
     lignes = "".join(
-        f'<tr><td>{escape(COTISATIONS.get(cle, cle.replace("_", " ")))}</td>'
-        f'<td data-valeur="{float(v or 0)!r}">{euros(v)}</td></tr>'
-        for cle, v in detail.items()
+        f'<tr data-cle="{escape(x["cle"])}"><td>{escape(x["libelle"])}</td>'
+        f'<td data-valeur="{float(x["montant"])!r}">{euros(x["montant"])}</td></tr>'
+        for x in e["lignes"]
     )
     return (
         '<table class="diese-cotisations"><caption>Cotisations patronales du premier mois, '
@@ -418,41 +383,31 @@ def _cotisations(detail: dict) -> str:
     )
 
 
-COTISATIONS = {
-    "maladie": "Assurance maladie", "vieillesse_plafonnee": "Vieillesse plafonnée",
-    "vieillesse_deplafonnee": "Vieillesse déplafonnée", "famille": "Allocations familiales",
-    "at_mp": "Accidents du travail (AT/MP)", "csa": "Contribution solidarité autonomie",
-    "chomage": "Assurance chômage", "ags": "AGS (garantie des salaires)",
-    "agirc_arrco": "Retraite complémentaire Agirc-Arrco", "ceg": "Contribution d’équilibre général",
-    "cet": "Contribution d’équilibre technique", "fnal": "FNAL",
-    "dialogue_social": "Contribution au dialogue social", "formation": "Formation professionnelle",
-    "taxe_apprentissage": "Taxe d’apprentissage", "versement_mobilite": "Versement mobilité",
-    "prevoyance": "Prévoyance", "mutuelle": "Mutuelle (part employeur)",
-}
+def non_verifiees(e: dict, nommer: bool = False) -> str:
+    """Beside a figure: the values it used that our sources could not confirm."""
+    noms = e["valeurs_non_verifiees"]
+    if not noms:
+        return ""
+    quoi = f"{escape(e['libelle'])} : " if nommer else ""
+    return (f'<p class="diese-non-verifie" data-cle="{escape(e["cle"])}">{quoi}'
+            f"<strong>{NON_VERIFIEE}</strong> ({escape(', '.join(noms))}).</p>")
 
 
-def detail_calcul(explications: Any, cotisations: dict | None = None) -> str:
+def detail_calcul(explications: dict) -> str:
     """The expandable « détail du calcul »: for each figure, its formula and parameters."""
     if not explications:
         return ""
-    if isinstance(explications, dict):
-        elements = [{"cle": k, **(v if isinstance(v, dict) else {"formule": v})}
-                    for k, v in explications.items()]
-    else:
-        elements = list(explications)
     blocs = []
-    for e in elements:
-        cle = str(e.get("cle") or e.get("figure") or e.get("id") or "")
-        titre = e.get("libelle") or e.get("titre") or LIBELLES.get(cle) or TITRES.get(cle, cle)
-        formule = e.get("formule") or e.get("explication") or e.get("texte") or ""
-        notes = "".join(f"<li>{escape(str(n))}</li>" for n in e.get("notes") or [])
+    for cle, e in explications.items():
+        notes = "".join(f"<li>{escape(n)}</li>" for n in e["notes"])
         blocs.append(
             f'<section class="diese-explication" data-cle="{escape(cle)}">'
-            f"<h4>{escape(str(titre))}</h4>"
-            f"<p>{escape(str(formule))}</p>"
+            f"<h4>{escape(e['libelle'])}</h4>"
+            f"<p>{escape(e['formule'])}</p>"
+            + non_verifiees(e)
             + (f"<ul>{notes}</ul>" if notes else "")
-            + (_cotisations(cotisations or {}) if cle == "cotisations_patronales" else "")
-            + _parametres(e.get("parametres"))
+            + _lignes(e)
+            + _parametres(e["parametres"])
             + "</section>"
         )
     return (
@@ -461,42 +416,55 @@ def detail_calcul(explications: Any, cotisations: dict | None = None) -> str:
     )
 
 
-TITRES = {
-    "contribution_actuelle": "Contribution annuelle actuelle",
-    "contribution_apres_embauche": "Contribution après l’embauche d’un bénéficiaire",
-    "economie": "Économie", "indemnite_fin_contrat": "Indemnité de fin de contrat",
-    "valeurs_prolongees": "Valeurs reprises au-delà de leur dernière confirmation",
-    "autres_charges": "Autres charges",
-}
-
-
 # ---------------------------------------------------------------- pages
+def reponse(r: dict) -> str:
+    """The one-line answer first: per month, cost, aid and what remains, year by year."""
+    annees = r["annees"]
+    if not annees:
+        return ""
+    if len(annees) == 1:
+        texte = annees[0]["texte"]
+        return (f'<p class="diese-reponse" data-annee="1"><strong>'
+                f"{escape(texte[:1].upper() + texte[1:])}</strong></p>")
+    items = "".join(
+        f'<li data-annee="{a["rang"]}"><span>{escape(a["periode"])} :</span> '
+        f"<strong>{escape(a['texte'])}</strong></li>" for a in annees)
+    return f'<ul class="diese-reponse">{items}</ul>'
+
+
+def _figures_non_verifiees(r: dict) -> str:
+    """Under the summary: each figure that used a value our sources could not confirm."""
+    explications = r["explications"]
+    blocs = [non_verifiees(e, nommer=True) for e in explications.values()]
+    return "".join(blocs)
+
+
 def simulation(r: dict) -> str:
-    mois, totaux = r.get("mois") or [], r.get("totaux") or {}
+    mois, totaux = r["mois"], r["totaux"]
     n = len(mois)
+    libelles = dict(colonnes(r))
     synthese = (
-        _valeur("cout_employeur", totaux.get("cout_employeur"), f"Coût employeur sur {n} mois")
-        + _valeur("aides", totaux.get("aides"), "Aides à l’embauche")
-        + _valeur("cout_net_aides", totaux.get("cout_net_aides"), "Coût net des aides",
-                  "diese-chiffre--fort")
-        + _valeur("cout_mensuel_moyen",
-                  (float(totaux.get("cout_net_aides") or 0) / n) if n else None,
-                  "Coût net moyen par mois")
-        + _valeur("salaire_net", totaux.get("salaire_net"), f"Salaire net sur {n} mois")
+        _valeur("cout_employeur", totaux["cout_employeur"],
+                f"{libelles['cout_employeur']} sur {n} mois")
+        + _valeur("aides", totaux["aides"], f"{libelles['aides']} sur {n} mois")
+        + _valeur("cout_net_aides", totaux["cout_net_aides"],
+                  f"{libelles['cout_net_aides']} sur {n} mois", "diese-chiffre--fort")
+        + _valeur("salaire_net", totaux["salaire_net"], f"{libelles['salaire_net']} sur {n} mois")
     )
     return (
         '<section class="diese-resultat" data-commande="simuler">'
         '<h2 id="resultat">Résultat</h2>'
-        + mention_estimation(r.get("parametres_au"))
+        + reponse(r)
+        + mention_estimation(r["parametres_au"])
         + f'<dl class="diese-synthese">{synthese}</dl>'
-        + avertissements(r.get("avertissements") or [])
-        + graphique(mois)
+        + _figures_non_verifiees(r)
+        + avertissements(r["avertissements"])
+        + graphique(mois, libelles)
         + '<h3 id="aides">Aides et calendrier de versement</h3>'
-        + liste_aides(r.get("aides") or [])
+        + liste_aides(r["aides"])
         + '<h3 id="mois-par-mois">Mois par mois</h3>'
-        + tableau_mois(mois, totaux)
-        + detail_calcul(r.get("explications"),
-                        mois[0].get("detail_cotisations") if mois else None)
+        + tableau_mois(r)
+        + detail_calcul(r["explications"])
         + "</section>"
     )
 
@@ -510,58 +478,56 @@ def _uniques(listes: list[list]) -> list:
     return vus
 
 
-PROLONGE = "Certaines valeurs légales"
-# The engine's note when a contract's duration differs from the horizon: shown under the table.
-DUREE_RETENUE = "Durée retenue pour ce contrat"
 STAGE = "stage"
+PROLONGE = "valeurs_prolongees"
+# The engine's note when a contract's duration differs from the horizon: the table says it.
+DUREE_RETENUE = "duree_retenue"
 
 
-def avertissements_comparaison(eligibles: list[dict]) -> list[str]:
+def avertissements_comparaison(eligibles: list[dict]) -> list[dict]:
     """One list for all options: a warning shared by every option once, the others prefixed
-    with their option; the « valeurs prolongées » sentence once. Durations that differ from the
-    horizon are not repeated here: the table says them."""
-    listes = [[_texte(a) for a in o.get("avertissements") or []
-               if not _texte(a).startswith(DUREE_RETENUE)] for o in eligibles]
-    # The sentence of the earliest confirmation date: the one the page's mention gives.
-    prolonges = [a for _, a in sorted(
-        (str(o.get("parametres_au") or "9999"), a)
-        for o, liste in zip(eligibles, listes, strict=True) for a in liste if a.startswith(PROLONGE)
+    with their option; the « valeurs prolongées » sentence once (the earliest date's)."""
+    listes = [[a for a in o["avertissements"] if a["code"] != DUREE_RETENUE] for o in eligibles]
+    prolonges = [a for _, _, a in sorted(
+        (str(o["parametres_au"] or "9999"), k, a)
+        for k, (o, liste) in enumerate(zip(eligibles, listes, strict=True))
+        for a in liste if a["code"] == PROLONGE
     )]
     communs = [a for a in _uniques(listes) if all(a in liste for liste in listes)]
-    sortie = [a for a in communs if not a.startswith(PROLONGE)]
+    sortie = [a for a in communs if a["code"] != PROLONGE]
     for o, liste in zip(eligibles, listes, strict=True):
-        nom = str(o.get("libelle") or o.get("contrat"))
-        sortie += [f"{nom} : {a}" for a in liste if a not in communs and not a.startswith(PROLONGE)]
+        sortie += [{**a, "texte": f"{o['libelle']} : {a['texte']}"} for a in liste
+                   if a not in communs and a["code"] != PROLONGE]
     return sortie + prolonges[:1]
 
 
 def _stage(o: dict) -> str:
     """The trainee placement, outside the cost table: nothing is owed by the company."""
-    refs = [r for r in o.get("references") or [] if isinstance(r, dict)]
     base = ""
-    if refs:
+    if o["references"]:
         base = ('<p class="diese-source">Base légale : '
-                + " ; ".join(_lien(r) for r in refs) + "</p>")
-    texte = o.get("explication") or ("L’entreprise d’accueil ne verse ni salaire ni "
-                                     "gratification et ne paie pas de cotisations.")
+                + " ; ".join(_lien(r) for r in o["references"]) + "</p>")
     return (
-        f'<section class="diese-stage" data-contrat="{escape(str(o.get("contrat", "")))}">'
-        f'<h3 id="stage">{escape(str(o.get("libelle") or "Stage"))} : aucun salaire à verser</h3>'
-        f"<p>{escape(str(texte))}</p>{base}</section>"
+        f'<section class="diese-stage" data-contrat="{escape(o["contrat"])}">'
+        f'<h3 id="stage">{escape(o["libelle"])} : aucun salaire à verser</h3>'
+        f"<p>{escape(o['explication'])}</p>{base}</section>"
     )
 
 
 def _libelle(o: dict) -> str:
-    return str(o.get("libelle") or o.get("contrat"))
+    return o["libelle"]
+
+
+PAGE_COMPARER, PAGE_COUT = "outils/comparer/", "outils/cout-embauche/"
 
 
 def lien_detail(o: dict) -> str:
     """The « coût d’une embauche » page's own link (its URL mirrors its form) for this option:
     the comparison's inputs, the option's contract and duration."""
-    situation = o.get("situation") or {}
+    situation = o["situation"] or {}
     noms = [c["nom"] for c in CHAMPS_COMPARER_PROFIL + CHAMPS_COMPARER_EMPLOYEUR]
     valeurs = {n: situation.get(n) for n in noms if n in situation}
-    valeurs.update(contrat=o.get("contrat"), duree_mois=o.get("duree_mois"))
+    valeurs.update(contrat=o["contrat"], duree_mois=o["duree_mois"])
     # Derived by the engine from the age (birthday on the hire date): the age says it already.
     if valeurs.get("age") is not None and _annees_avant(
             situation.get("date_embauche"), valeurs["age"]) == valeurs.get("date_naissance"):
@@ -577,7 +543,7 @@ def lien_detail(o: dict) -> str:
     gardes = [(n, v) for n, v in valeurs.items() if v is not None and (
         n in ("date_embauche", "contrat", "duree_mois") or v != defauts.get(n))]
     requete = urlencode([(n, texte(v)) for n, v in gardes])
-    return f"../cout-embauche/?{requete}"
+    return f"{url_relative(PAGE_COUT, PAGE_COMPARER)}?{requete}"
 
 
 def _annees_avant(date_iso: Any, annees: Any) -> str | None:
@@ -590,36 +556,35 @@ def _annees_avant(date_iso: Any, annees: Any) -> str | None:
 
 def _liens_detail(salaries: list[dict]) -> str:
     liens = " · ".join(
-        f'<a href="{escape(lien_detail(o))}" data-contrat="{escape(str(o.get("contrat", "")))}">'
+        f'<a href="{escape(lien_detail(o))}" data-contrat="{escape(o["contrat"])}">'
         f"{escape(_libelle(o))}</a>" for o in salaries)
     return ('<p class="diese-astuce">Le détail mois par mois de chaque option, dans le simulateur '
             f"« Coût d’une embauche » : {liens}.</p>")
 
 
 def comparaison(r: Any) -> str:
-    options = (r.get("options") if isinstance(r, dict) else r) or []
-    eligibles = [o for o in options if o.get("eligible")]
-    salaries = [o for o in eligibles if o.get("contrat") != STAGE]
-    stages = [o for o in eligibles if o.get("contrat") == STAGE]
-    exclues = [o for o in options if not o.get("eligible")]
-    horizon = next((o.get("horizon_mois") for o in eligibles if o.get("horizon_mois")), None)
-    situation = next((o.get("situation") for o in options if o.get("situation")), {}) or {}
-    parametres_au = (r.get("parametres_au") if isinstance(r, dict) else None) or min(
-        (o["parametres_au"] for o in options if o.get("parametres_au")), default=None
-    )
+    options = r  # the engine's list of options, one per contract
+    eligibles = [o for o in options if o["eligible"]]
+    salaries = [o for o in eligibles if o["contrat"] != STAGE]
+    stages = [o for o in eligibles if o["contrat"] == STAGE]
+    exclues = [o for o in options if not o["eligible"]]
+    horizon = options[0]["horizon_mois"] if options else None
+    situation = next((o["situation"] for o in options if o["situation"]), {})
+    parametres_au = min((o["parametres_au"] for o in options if o["parametres_au"]),
+                        default=None)
     blocs = ['<section class="diese-resultat" data-commande="comparer">',
              '<h2 id="resultat">Résultat</h2>',
              mention_estimation(parametres_au, situation.get("date_embauche")),
              avertissements(avertissements_comparaison(salaries or eligibles))]
     if salaries:
-        autres = [o for o in salaries if horizon and o.get("duree_mois") != horizon]
+        autres = [o for o in salaries if horizon and o["duree_mois"] != horizon]
 
         def entete(o: dict) -> str:
             duree = ""
             if o in autres:
                 duree = (f'<br><span class="diese-duree-differente">sur '
-                         f'{escape(str(o.get("duree_mois")))} mois</span>')
-            return (f'<th scope="col" data-contrat="{escape(str(o.get("contrat", "")))}">'
+                         f'{escape(str(o["duree_mois"]))} mois</span>')
+            return (f'<th scope="col" data-contrat="{escape(o["contrat"])}">'
                     f"{escape(_libelle(o))}{duree}</th>")
 
         tete = "".join(entete(o) for o in salaries)
@@ -627,32 +592,38 @@ def comparaison(r: Any) -> str:
         def rangee(titre: str, cle: str, source: str = "totaux") -> str:
             cellules = []
             for o in salaries:
-                v = o.get(cle) if source == "option" else (o.get("totaux") or {}).get(cle)
+                v = o[cle] if source == "option" else o["totaux"][cle]
                 brut = "" if v is None else repr(float(v))
                 cellules.append(
-                    f'<td data-contrat="{escape(str(o.get("contrat", "")))}" data-cle="{cle}" '
+                    f'<td data-contrat="{escape(o["contrat"])}" data-cle="{cle}" '
                     f'data-valeur="{brut}">{euros(v)}</td>'
                 )
             return f'<tr><th scope="row">{escape(titre)}</th>{"".join(cellules)}</tr>'
 
         def texte(o: dict) -> str:
-            aides = o.get("aides") or []
+            aides = o["aides"]
             if not aides:
                 return '<td class="diese-texte">Aucune</td>'
             return '<td class="diese-texte">' + "<br>".join(
-                f"{escape(str(a.get('nom', '')))} ({euros(a.get('montant'))})" for a in aides
+                f"{escape(a['nom'])} ({euros(a['montant'])})" for a in aides
             ) + "</td>"
 
         durees = "".join(
-            f"<td>{escape(str(o.get('duree_mois', '')))} mois</td>" for o in salaries
+            f"<td>{escape(str(o['duree_mois']))} mois</td>" for o in salaries
         )
         duree = f"sur {horizon} mois" if horizon else "sur l’horizon commun"
         notes = "".join(
-            f'<p class="diese-note-tableau" data-contrat="{escape(str(o.get("contrat", "")))}">'
-            f"{escape(_libelle(o))} : totaux sur {escape(str(o.get('duree_mois')))} mois, car la "
+            f'<p class="diese-note-tableau" data-contrat="{escape(o["contrat"])}">'
+            f"{escape(_libelle(o))} : totaux sur {escape(str(o['duree_mois']))} mois, car la "
             f"durée demandée ({escape(str(horizon))} mois) sort des durées permises pour ce "
             "contrat.</p>"
             for o in autres
+        )
+        notes += "".join(
+            f'<p class="diese-non-verifie" data-contrat="{escape(o["contrat"])}">'
+            f"{escape(_libelle(o))} : <strong>{NON_VERIFIEE}</strong> "
+            f"({escape(', '.join(o['valeurs_non_verifiees']))}).</p>"
+            for o in salaries if o["valeurs_non_verifiees"]
         )
         blocs.append(
             '<p class="diese-indice-defilement" aria-hidden="true">Faites défiler le tableau '
@@ -679,9 +650,9 @@ def comparaison(r: Any) -> str:
     blocs += [_stage(o) for o in stages]
     if exclues:
         items = "".join(
-            f'<li data-contrat="{escape(str(o.get("contrat", "")))}"><strong>'
+            f'<li data-contrat="{escape(o["contrat"])}"><strong>'
             f"{escape(_libelle(o))}</strong> : "
-            f"{escape(str(o.get('raison') or 'non éligible'))}</li>"
+            f"{escape(o['raison'] or 'non éligible')}</li>"
             for o in exclues
         )
         blocs.append(f'<h3 id="non-eligibles">Options non ouvertes</h3><ul>{items}</ul>')
@@ -691,32 +662,28 @@ def comparaison(r: Any) -> str:
 
 def oeth(r: dict) -> str:
     chiffres = "".join(
-        _valeur(cle, r.get(cle), libelle, classe)
-        for cle, libelle, classe in (
-            ("contribution_actuelle", "Contribution annuelle actuelle", ""),
-            ("contribution_apres_embauche", "Après l’embauche d’un bénéficiaire", ""),
-            ("economie", "Économie annuelle", "diese-chiffre--fort"),
-        )
+        _valeur(cle, r[cle], r["libelles"][cle], classe)
+        for cle, classe in (("contribution_actuelle", ""), ("contribution_apres_embauche", ""),
+                            ("economie", "diese-chiffre--fort"))
     )
-    if r.get("assujetti") is False:
-        constat = ("<p>L’entreprise compte moins de 20 salariés : elle n’est pas soumise à "
-                   "l’obligation d’emploi, il n’y a pas de contribution.</p>")
+    if not r["assujetti"]:  # the engine's sentence says why there is no contribution
+        constat = f"<p>{escape(r['explications']['contribution_actuelle']['formule'])}</p>"
     else:
         constat = (
-            f"<p>Obligation : <strong>{escape(str(r.get('obligation', '')))}</strong> "
+            f"<p>Obligation : <strong>{r['obligation']}</strong> "
             "bénéficiaire(s) ; unités manquantes : "
-            f"<strong>{escape(nombre(float(r.get('unites_manquantes') or 0), 2))}</strong> ; "
-            f"multiplicateur : {escape(str(r.get('multiplicateur', '')))} × SMIC horaire "
-            f"({euros(r.get('smic_horaire'))}).</p>"
+            f"<strong>{escape(nombre_court(float(r['unites_manquantes']), 2))}</strong> ; "
+            f"multiplicateur : {escape(nombre(r['multiplicateur'], 0))} × SMIC horaire "
+            f"({euros(r['smic_horaire'])}).</p>"
         )
     return (
         '<section class="diese-resultat" data-commande="oeth">'
         '<h2 id="resultat">Résultat</h2>'
-        + mention_estimation(r.get("parametres_au"), avertissement=AVERTISSEMENT_OETH)
+        + mention_estimation(r["parametres_au"], avertissement=AVERTISSEMENT_OETH)
         + f'<dl class="diese-synthese">{chiffres}</dl>'
         + constat
-        + avertissements(r.get("avertissements") or [])
-        + detail_calcul(r.get("explications"))
+        + avertissements(r["avertissements"])
+        + detail_calcul(r["explications"])
         + "</section>"
     )
 
@@ -731,17 +698,12 @@ def rendre(commande: str, resultat: Any) -> str:
 def annonce(commande: str, r: Any) -> str:
     """One sentence for the polite live region (the full result is not read aloud)."""
     if commande == "simuler":
-        t = r.get("totaux") or {}
-        return (
-            f"Résultat mis à jour : coût net des aides {euros(t.get('cout_net_aides'))} "
-            f"sur {len(r.get('mois') or [])} mois, dont {euros(t.get('aides'))} d’aides."
-        )
+        return f"Résultat mis à jour : {r['annees'][0]['texte']}."
     if commande == "comparer":
-        options = r.get("options") if isinstance(r, dict) else r
-        n = sum(1 for o in options or [] if o.get("eligible"))
+        n = sum(1 for o in r if o["eligible"])
         pluriel = "s" if n > 1 else ""
         return f"Comparaison mise à jour : {n} option{pluriel} possible{pluriel}."
     return (
         "Résultat mis à jour : contribution annuelle "
-        f"{euros(r.get('contribution_actuelle'))}, économie {euros(r.get('economie'))}."
+        f"{euros(r['contribution_actuelle'])}, économie {euros(r['economie'])}."
     )

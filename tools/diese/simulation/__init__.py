@@ -2,10 +2,13 @@
 sourced. Pure Python, standard library only: the same code runs at build time (CPython) and in
 the browser (Pyodide).
 
-    simuler(situation) -> Resultat          # .en_dict(): mois, totaux, aides, avertissements, …
+    simuler(situation) -> Resultat          # .en_dict(): mois, totaux, figures, annees, aides,
+                                            #   avertissements, explications, parametres_au, …
     comparer(profil, employeur) -> [Option]
     calculer_oeth(entree) -> ResultatOETH
     api.executer(commande, entree_json) -> str   # JSON bridge, never raises
+
+The result types, their fixed keys and French labels are in `resultat`.
 """
 
 from .comparaison import Option, comparer

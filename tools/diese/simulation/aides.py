@@ -7,7 +7,7 @@ from calendar import monthrange
 from dataclasses import dataclass, field
 
 from .dates import ajouter_mois
-from .parametres import tous
+from .parametres import lire, tous
 from .saisie import ENGAGEMENTS_ALTERNANCE, Situation
 from .textes import arrondi, date_fr, euros, nombre
 
@@ -71,9 +71,7 @@ class Bilan:
 
 
 def _lire(ident: str, jour: str) -> tuple[object, int]:
-    p = tous()[ident]
-    r = p.rang(jour)
-    return (None if r < 0 else p.valeurs[r]), r
+    return lire(ident, jour)  # recorded by the active trace (the aids' sources)
 
 
 def aides(s: Situation, quotite: float) -> Bilan:
@@ -121,8 +119,8 @@ def _apprentissage(s: Situation, jour: str, bilan: Bilan) -> None:
     bilan.utilises.append((AIDE_APP, r))
     if val is not None:
         _aide_apprenti(s, jour, val, r, bilan)
-    part, r750 = _lire(PART_750, jour)
-    if part and s.niveau_diplome in (6, 7):
+    part, r750 = _lire(PART_750, jour) if s.niveau_diplome in (6, 7) else (None, -1)
+    if part:
         bilan.utilises.append((PART_750, r750))
         bilan.charges[0] = bilan.charges.get(0, 0.0) + part
         bilan.notes.append(f"Diplôme de niveau {s.niveau_diplome} : l’employeur verse une "

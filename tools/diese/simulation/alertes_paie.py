@@ -1,9 +1,9 @@
-"""Payroll warnings, each with a stable short code (the typed result will carry `{code, niveau,
-texte}`; until then the engine emits the text)."""
+"""Payroll warnings, each with a stable short code and a level (typed `{code, niveau, texte}`)."""
 
 from __future__ import annotations
 
 from .parametres import valeur
+from .resultat import Avertissement
 from .textes import euros
 
 TEMPS_PARTIEL_24H = "temps_partiel_moins_24h"
@@ -40,6 +40,17 @@ TEXTES = {
 }
 
 
+# What each warning asks of the user: check something (attention) or just know it (info).
+NIVEAUX = {
+    TEMPS_PARTIEL_24H: "attention",
+    NET_NEGATIF: "attention",
+    COUT_NET_NEGATIF: "attention",
+    NAISSANCE_SUPPOSEE: "info",
+    CDD_SANS_INDEMNITE: "info",
+    GRATIFICATION_NON_DUE: "info",
+}
+
+
 def heures_texte(heures: float) -> str:
     return f"{heures:g}".replace(".", ",")
 
@@ -48,22 +59,26 @@ def texte(code: str, **valeurs) -> str:
     return TEXTES[code].format(**valeurs)
 
 
-def verifier_mois(mois: list[dict]) -> list[str]:
+def avertir(code: str, **valeurs) -> Avertissement:
+    return Avertissement(code, NIVEAUX[code], texte(code, **valeurs))
+
+
+def verifier_mois(mois: list[dict]) -> list[Avertissement]:
     """Warnings that read the month-by-month result."""
     sortie = []
     net = min((m["salaire_net"] for m in mois), default=0.0)
     if net < 0:
-        sortie.append(texte(NET_NEGATIF, montant=euros(net)))
+        sortie.append(avertir(NET_NEGATIF, montant=euros(net)))
     cout = min((m["cout_net_aides"] for m in mois), default=0.0)
     if cout < 0:
-        sortie.append(texte(COUT_NET_NEGATIF, montant=euros(cout)))
+        sortie.append(avertir(COUT_NET_NEGATIF, montant=euros(cout)))
     return sortie
 
 
-def temps_partiel(heures_hebdo: float, jour: str) -> list[str]:
+def temps_partiel(heures_hebdo: float, jour: str) -> list[Avertissement]:
     """Part time under the legal minimum in force on `jour` (accepted, with the mention)."""
     minimum = valeur("temps_partiel.duree_minimale", jour)
     if minimum is not None and heures_hebdo < minimum:
-        return [texte(TEMPS_PARTIEL_24H, heures=heures_texte(heures_hebdo),
-                      minimum=heures_texte(minimum))]
+        return [avertir(TEMPS_PARTIEL_24H, heures=heures_texte(heures_hebdo),
+                        minimum=heures_texte(minimum))]
     return []

@@ -13,12 +13,9 @@ from .comparaison import comparer
 from .entree_json import charger
 from .erreurs import ErreurSaisie
 from .moteur import simuler
-from .textes import euros
+from .textes import date_fr, euros, mois_court
 
-COLONNES = (("mois", "Mois", 7), ("salaire_brut", "Brut", 11),
-            ("cotisations_patronales", "Cotis. patr.", 12), ("reduction_generale", "Réduction", 11),
-            ("cout_employeur", "Coût employeur", 14), ("aides", "Aides", 10),
-            ("cout_net_aides", "Coût net", 11), ("salaire_net", "Net", 10))
+NIVEAUX = {"info": "À savoir", "attention": "Attention", "erreur": "Erreur"}
 
 
 def _montant(x) -> str:
@@ -26,15 +23,21 @@ def _montant(x) -> str:
 
 
 def tableau_simulation(r: dict) -> str:
-    lignes = ["  ".join(titre.rjust(largeur) for _, titre, largeur in COLONNES)]
-    for m in [*r["mois"], {**r["totaux"], "mois": "Total"}]:
-        lignes.append("  ".join((m[c] if c == "mois" else _montant(m[c])).rjust(largeur)
-                                for c, _, largeur in COLONNES))
+    """The one-line answer per year, then the month table (columns and labels from the result)."""
+    lignes = [f"{a['periode']} : {a['texte']}." for a in r["annees"]]
+    colonnes = [("mois", "Mois")] + [(f["cle"], f["libelle"]) for f in r["figures"]]
+    rangees = [[mois_court(m["mois"])] + [_montant(m[c]) for c, _ in colonnes[1:]]
+               for m in r["mois"]]
+    rangees.append(["Total"] + [_montant(r["totaux"][c]) for c, _ in colonnes[1:]])
+    largeurs = [max(len(t), *(len(x[k]) for x in rangees)) for k, (_, t) in enumerate(colonnes)]
+    lignes.append("  ".join(t.rjust(w) for (_, t), w in zip(colonnes, largeurs, strict=True)))
+    for x in rangees:
+        lignes.append("  ".join(c.rjust(w) for c, w in zip(x, largeurs, strict=True)))
     for a in r["aides"]:
         lignes.append(f"Aide : {a['nom']} — {_montant(a['montant'])} ({a['reference']['titre']})")
-    for texte in r["avertissements"]:
-        lignes.append(f"Attention : {texte}")
-    lignes.append(f"Paramètres confirmés au {r['parametres_au']}.")
+    for a in r["avertissements"]:
+        lignes.append(f"{NIVEAUX[a['niveau']]} : {a['texte']}")
+    lignes.append(f"Paramètres confirmés au {date_fr(r['parametres_au'])}.")
     return "\n".join(lignes)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from .aides import aides_fermees
 from .erreurs import ErreurSaisie
 from .moteur import simuler_situation
+from .resultat import Avertissement, Option
 from .saisie import CONTRATS, Lecteur, bornes_duree, lire_situation
 
 CLES_PROFIL = ("age", "date_naissance", "rqth", "demandeur_emploi", "demandeur_emploi_depuis_mois",
@@ -15,37 +16,6 @@ CLES_EMPLOYEUR = ("effectif", "ratio_alternants", "engagement_alternance", "taux
                   "mutuelle_part_employeur",
                   "taux_versement_mobilite", "date_embauche", "horizon_mois", "heures_hebdo")
 HORIZON_DEFAUT, HORIZON_MAX = 12, 48
-
-
-class Option:
-    __slots__ = ("contrat", "libelle", "eligible", "raison", "horizon_mois", "duree_mois",
-                 "totaux", "aides", "salaire_brut_mensuel", "cout_mensuel_moyen",
-                 "avertissements", "situation", "parametres_au", "explication",
-                 "references", "aides_fermees")
-
-    def __init__(self, contrat: str, horizon: int) -> None:
-        self.contrat = contrat
-        self.libelle = CONTRATS[contrat]
-        self.eligible = False
-        self.raison: str | None = None
-        self.horizon_mois = horizon
-        self.duree_mois = 0
-        self.totaux: dict | None = None
-        self.aides: list[dict] = []
-        self.salaire_brut_mensuel: float | None = None
-        self.cout_mensuel_moyen: float | None = None
-        self.avertissements: list[str] = []
-        self.situation: dict | None = None
-        self.parametres_au: str | None = None
-        # Trainee placement only: what the host company owes (nothing) and the legal basis.
-        self.explication: str | None = None
-        self.references: list[dict] = []
-        # Aids this candidate would have had, closed on the hire date: {id, nom, ferme_depuis,
-        # raison} (the emploi franc since 2025).
-        self.aides_fermees: list[dict] = []
-
-    def en_dict(self) -> dict:
-        return {k: getattr(self, k) for k in self.__slots__}
 
 
 def _verifier(profil, employeur, aujourd_hui) -> tuple[dict, dict, int]:
@@ -72,7 +42,7 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
     profil, employeur, horizon = _verifier(profil, employeur, aujourd_hui)
     options = []
     for contrat in CONTRATS:
-        option = Option(contrat, horizon)
+        option = Option(contrat, CONTRATS[contrat], horizon)
         dmin, _, dmax = bornes_duree(contrat, profil.get("rqth") is True,
                                      aujourd_hui or dt.date.today())
         duree = min(max(horizon, dmin), dmax) if contrat != "stage" else min(horizon, 1)
@@ -95,13 +65,15 @@ def comparer(profil: dict, employeur: dict, aujourd_hui: dt.date | None = None) 
         option.situation = r.situation
         option.parametres_au = r.parametres_au
         option.aides_fermees = aides_fermees(s)
+        option.valeurs_non_verifiees = r.valeurs_non_verifiees
         if contrat == "stage":
             brut = r.explications["salaire_brut"]
-            option.explication = brut["formule"]
-            option.references = list(brut.get("references") or [])
+            option.explication = brut.formule
+            option.references = list(brut.references)
         if duree != horizon:
             portee = "ce seul mois" if duree == 1 else f"ces {duree} mois"
-            option.avertissements = [*option.avertissements, (
+            option.avertissements = [*option.avertissements, Avertissement(
+                "duree_retenue", "info",
                 f"Durée retenue pour ce contrat : {duree} mois (l’horizon demandé, {horizon} mois, "
                 f"sort des durées permises) ; les totaux portent sur {portee}.")]
         options.append(option)

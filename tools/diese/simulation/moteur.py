@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from . import alertes_paie as alertes
 from . import explications as expl
@@ -18,10 +17,11 @@ from .paie import (
     deduction_heures_sup,
     taux_reduction_salariale,
 )
-from .parametres import tous
+from .parametres import Trace, figure, lire, tracer
 from .remuneration import heures_supplementaires, minimum, quotite_paie
+from .resultat import Aide, Avertissement, Echeance, Resultat, annees, avertissement, figures
 from .saisie import MOTIFS_CDD, TOUS_CONTRATS, Situation, lire_situation
-from .textes import arrondi, date_fr, euros, nombre, pourcent
+from .textes import arrondi, date_fr, euros, nombre_court, phrase_prolongation, pourcent
 
 TOLERANCE_SMIC = (35 * 52 / 12) / 151.67
 CLES_MOIS = ("salaire_brut", "cotisations_patronales", "reduction_generale", "autres_charges",
@@ -29,63 +29,40 @@ CLES_MOIS = ("salaire_brut", "cotisations_patronales", "reduction_generale", "au
              "deduction_heures_supplementaires")
 
 
-class Resultat:
-    __slots__ = ("mois", "totaux", "aides", "avertissements", "explications", "parametres_au",
-                 "situation")
-
-    def __init__(self, mois, totaux, aides, avertissements, explications, parametres_au,
-                 situation) -> None:
-        self.mois: list[dict] = mois
-        self.totaux: dict = totaux
-        self.aides: list[dict] = aides
-        self.avertissements: list[str] = avertissements
-        self.explications: dict = explications
-        self.parametres_au: str = parametres_au
-        self.situation: dict = situation
-
-    def en_dict(self) -> dict[str, Any]:
-        return {
-            "mois": self.mois,
-            "totaux": self.totaux,
-            "aides": self.aides,
-            "avertissements": self.avertissements,
-            "explications": self.explications,
-            "parametres_au": self.parametres_au,
-            "situation": self.situation,
-        }
-
-
 def simuler(situation: dict, aujourd_hui: dt.date | None = None) -> Resultat:
     return simuler_situation(lire_situation(situation, aujourd_hui))
 
 
 def simuler_situation(s: Situation) -> Resultat:
+    with tracer() as trace:
+        return _simuler(s, trace)
+
+
+def _simuler(s: Situation, trace: Trace) -> Resultat:
     depart = s.date_embauche
     jour0 = depart.isoformat()
     b0 = bareme(jour0)
-    quotite = quotite_paie(b0, s.heures_hebdo)
-    usages = expl.Usages()
+    with figure("salaire_brut", jour0):
+        quotite = quotite_paie(b0, s.heures_hebdo)
     taux_at_defaut = s.taux_at_mp is None
     if taux_at_defaut:
-        s.taux_at_mp = round(b0.v["cotisations.employeur.at_mp_defaut"] * 100, 4)
-        usages.ajouter("cotisations_patronales", "cotisations.employeur.at_mp_defaut",
-                       b0.rangs["cotisations.employeur.at_mp_defaut"], jour0)
+        with figure("cotisations_patronales", jour0):
+            s.taux_at_mp = round(b0.v["cotisations.employeur.at_mp_defaut"] * 100, 4)
     emp = Employeur(effectif=s.effectif, taux_at=s.taux_at_mp / 100,
                     taux_vm=s.taux_versement_mobilite / 100, mutuelle=s.mutuelle_part_employeur,
                     ratio_alternants=s.ratio_alternants / 100)
     if s.contrat == "stage_etudiant":
-        return _stage_etudiant(s, usages)
+        return _stage_etudiant(s, trace)
     apprenti = None
     if s.contrat == "apprentissage":
-        p = tous()["apprentissage.exoneration_salariale"]
-        apprenti = p.valeur(jour0)  # fixed by the date the contract was concluded
+        with figure("salaire_net", jour0):  # fixed by the date the contract was concluded
+            apprenti, _ = lire("apprentissage.exoneration_salariale", jour0)
 
-    bilan = calculer_aides(s, s.heures_hebdo / 35.0)  # aids: share of the legal working time
-    for ident, rang in bilan.utilises:
-        usages.ajouter("aides", ident, rang, jour0)
-    avertissements: list[str] = list(bilan.avertissements)
+    with figure("aides", jour0):
+        bilan = calculer_aides(s, s.heures_hebdo / 35.0)  # aids: share of the legal working time
+    avertissements = _avertissements_aides(bilan)
     if s.contrat == "stage":
-        return _stage(s, usages, avertissements, bilan.notes)
+        return _stage(s, trace, avertissements, bilan.notes)
 
     cdd = s.contrat == "cdd"
     lignes = []
@@ -98,10 +75,10 @@ def simuler_situation(s: Situation) -> Resultat:
         age = s.age
         if s.date_naissance:  # the age given at hire sets the first band (never an older one)
             age = max(age_pour_bareme(s.date_naissance, debut), s.age)
-        mini, part, u_brut = minimum(s.contrat, b, s.heures_hebdo, age=age, annee=i // 12 + 1,
-                                     niveau=s.niveau_diplome)
+        with figure("salaire_brut", jour):
+            mini, part, _ = minimum(s.contrat, b, s.heures_hebdo, age=age, annee=i // 12 + 1,
+                                    niveau=s.niveau_diplome)
         mini = arrondi(mini)
-        usages.ajouter_bareme("salaire_brut", u_brut, b, jour)
         brut = mini
         if s.salaire_brut_mensuel is not None:
             brut = max(s.salaire_brut_mensuel, mini)
@@ -112,26 +89,28 @@ def simuler_situation(s: Situation) -> Resultat:
                     "salaire_brut_mensuel",
                     f"Le salaire brut mensuel ({euros(s.salaire_brut_mensuel)}) est inférieur au "
                     f"minimum légal pour ce contrat à cette date : {euros(mini)} "
-                    f"({_part_smic(part)} pour {s.heures_hebdo:g} h par semaine).")
+                    f"({nombre_court(part * 100, 2)} % du SMIC pour "
+                    f"{nombre_court(s.heures_hebdo, 2)} h par semaine).")
             if brut > s.salaire_brut_mensuel and releve is None:
                 releve = (jour, brut)
         minima.append((part, mini))
         lignes.append([debut, b, brut])
 
     if releve:
-        avertissements.append(
+        avertissements.append(Avertissement(
+            "salaire_releve", "attention",
             f"Le salaire indiqué passe sous le minimum légal à partir du {date_fr(releve[0])} "
             f"(revalorisation du SMIC ou changement de tranche) : il est relevé à "
-            f"{euros(releve[1])} dans la simulation.")
+            f"{euros(releve[1])} dans la simulation."))
 
     indemnite = 0.0
     if cdd and s.motif_cdd != "general":
-        avertissements.append(alertes.texte(alertes.CDD_SANS_INDEMNITE,
-                                            motif=_minuscule(MOTIFS_CDD[s.motif_cdd])))
+        avertissements.append(alertes.avertir(alertes.CDD_SANS_INDEMNITE,
+                                              motif=_minuscule(MOTIFS_CDD[s.motif_cdd])))
     elif cdd:
-        taux_ifc = b0.v["cdd.indemnite_fin_contrat"]
+        with figure("salaire_brut", lignes[-1][0].isoformat()):
+            taux_ifc = b0.v["cdd.indemnite_fin_contrat"]
         indemnite = arrondi(sum(x[2] for x in lignes) * taux_ifc)
-        usages.ajouter_bareme("salaire_brut", ["cdd.indemnite_fin_contrat"], b0, jour0)
 
     mois: list[dict] = []
     totaux = dict.fromkeys(CLES_MOIS, 0.0)
@@ -144,14 +123,13 @@ def simuler_situation(s: Situation) -> Resultat:
         heures_sup, paie_sup = heures_supplementaires(b, s.heures_hebdo, brut)
         if cdd and (cumul is None or debut.month == 1):
             cumul = (0.0, 0.0, 0.0)
-        m = calculer(b, brut + ifc, emp, quotite=quotite,
-                     cdd=cdd and s.motif_cdd != "saisonnier", apprenti=apprenti,
-                     indemnite=ifc, autres_charges=charges, heures_sup=heures_sup,
-                     paie_heures_sup=paie_sup, cumul=cumul)
+        with figure("cotisations_patronales", debut.isoformat()):
+            m = calculer(b, brut + ifc, emp, quotite=quotite,
+                         cdd=cdd and s.motif_cdd != "saisonnier", apprenti=apprenti,
+                         indemnite=ifc, autres_charges=charges, heures_sup=heures_sup,
+                         paie_heures_sup=paie_sup, cumul=cumul)
         if cdd:
             cumul = (cumul[0] + m.brut, cumul[1] + m.smic_reference, cumul[2] + m.reduction)
-        for cle, idents in m.utilises.items():
-            usages.ajouter_bareme(cle, idents, b, debut.isoformat())
         aides_mois = arrondi(sum(a.versements.get(i, 0.0) for a in bilan.aides))
         ligne = {
             "mois": debut.isoformat()[:7],
@@ -179,32 +157,36 @@ def simuler_situation(s: Situation) -> Resultat:
     totaux["indemnite_fin_contrat"] = arrondi(total_indemnite)
     totaux["nombre_de_mois"] = len(mois)
 
-    aides_sortie = [_aide_en_dict(a, depart) for a in bilan.aides]
+    aides_sortie = [_aide(a, depart) for a in bilan.aides]
     notes = list(bilan.notes)
     notes_brut, notes_cotis = [], []
     if s.naissance_supposee and s.contrat in {"apprentissage", "professionnalisation"}:
         notes_brut.append(alertes.texte(alertes.NAISSANCE_SUPPOSEE))
-        avertissements.append(alertes.texte(alertes.NAISSANCE_SUPPOSEE))
+        avertissements.append(alertes.avertir(alertes.NAISSANCE_SUPPOSEE))
     avertissements += alertes.temps_partiel(s.heures_hebdo, jour0)
     avertissements += alertes.verifier_mois(mois)
     if taux_at_defaut:
-        notes_cotis.append(f"Taux AT/MP : taux moyen national de {nombre(s.taux_at_mp)} % retenu "
-                           "par défaut ; "
-                     "indiquez le taux notifié à votre entreprise.")
-    avertissements += usages.prolongations()
-    explications = expl.construire(s, mois, premier, minima, usages, aides_sortie, notes,
+        notes_cotis.append(f"Taux AT/MP : taux moyen national de "
+                           f"{pourcent(s.taux_at_mp / 100)} retenu par défaut ; indiquez le taux "
+                           "notifié à votre entreprise.")
+    explications = expl.construire(s, mois, premier, minima, trace, aides_sortie, notes,
                                    indemnite, notes_brut, notes_cotis)
-    _ajouter_prolongations(explications, usages)
-    _notes_paie(s, explications, mois, totaux)
-    return Resultat(mois, totaux, aides_sortie, avertissements, explications,
-                    usages.parametres_au(), s.en_dict())
+    _notes_paie(s, explications, totaux)
+    return _resultat(s, trace, mois, totaux, aides_sortie, avertissements, explications)
 
 
-def _notes_paie(s: Situation, explications: dict, mois: list[dict], totaux: dict) -> None:
-    """Notes for the CDD's whole-contract reduction and the overtime reliefs (kept here, next
-    to the computation, while the explanations move to templates)."""
+def _avertissements_aides(bilan) -> list[Avertissement]:
+    """The aids' warnings, typed: each with its code when `aides` gives one (`Bilan.codes`, in
+    the same order as `Bilan.avertissements`), else the code "aides"."""
+    codes = list(getattr(bilan, "codes", ()))
+    codes += ["aides"] * (len(bilan.avertissements) - len(codes))
+    return [avertissement(a, code) for a, code in zip(bilan.avertissements, codes, strict=True)]
+
+
+def _notes_paie(s: Situation, explications: dict, totaux: dict) -> None:
+    """Notes for the CDD's whole-contract reduction and the overtime reliefs."""
     if s.contrat == "cdd":
-        notes = explications["reduction_generale"]["notes"]
+        notes = explications["reduction_generale"].notes
         notes[:] = [n for n in notes if not n.startswith("Calcul mois par mois")]
         notes.append("CDD : la réduction est calculée sur la rémunération cumulée depuis le début "
                      "du contrat (ou de l’année civile), indemnité de fin de contrat comprise "
@@ -214,59 +196,52 @@ def _notes_paie(s: Situation, explications: dict, mois: list[dict], totaux: dict
         b0 = bareme(s.date_embauche.isoformat())
         par_heure = deduction_heures_sup(b0, s.effectif, 1.0)  # values read, not written here
         deduction = totaux.get("deduction_heures_supplementaires", 0.0)
-        explications["cout_employeur"]["formule"] += (
+        explications["cout_employeur"].formule += (
             f" Moins la déduction forfaitaire par heure supplémentaire ({euros(par_heure)} "
             f"l’heure pour {s.effectif} salariés à l’embauche ; art. L241-18 et L241-18-1 du "
             f"code de la sécurité sociale) : {euros(deduction)} sur la période.")
-        explications["salaire_net"]["notes"].append(
+        explications["salaire_net"].notes.append(
             "Heures supplémentaires : les cotisations salariales de vieillesse sont réduites sur "
             f"leur paie (majoration comprise), au taux de {pourcent(taux_reduction_salariale(b0))}"
             " (art. L241-17 du code de la sécurité sociale) ; la CSG et la CRDS restent dues.")
 
 
-def _stage_etudiant(s: Situation, usages) -> Resultat:
-    mois, avertissements, faits = stage_etudiant.mois_du_stage(s, usages)
+def _stage_etudiant(s: Situation, trace: Trace) -> Resultat:
+    mois, avertissements, faits = stage_etudiant.mois_du_stage(s)
     totaux = {cle: arrondi(sum(m.get(cle, 0.0) for m in mois)) for cle in CLES_MOIS}
     totaux["indemnite_fin_contrat"] = 0.0
     totaux["nombre_de_mois"] = len(mois)
     if s.mutuelle_part_employeur:
-        avertissements.append("La part employeur de la mutuelle n’est pas comptée : la "
-                              "complémentaire santé d’entreprise concerne les salariés, pas les "
-                              "stagiaires.")
-    explications = stage_etudiant.explications(s, usages, faits)
-    _ajouter_prolongations(explications, usages)
-    return Resultat(mois, totaux, [], avertissements + usages.prolongations(), explications,
-                    usages.parametres_au(), s.en_dict())
+        avertissements.append(Avertissement(
+            "mutuelle_stagiaire", "info",
+            "La part employeur de la mutuelle n’est pas comptée : la complémentaire santé "
+            "d’entreprise concerne les salariés, pas les stagiaires."))
+    explications = stage_etudiant.explications(s, trace, faits)
+    return _resultat(s, trace, mois, totaux, [], avertissements, explications)
 
 
-def _ajouter_prolongations(explications: dict, usages) -> None:
-    """The detailed list behind the one-sentence warning, at the end of the explanations."""
-    detail = usages.explication_prolongations()
-    if detail:
-        explications["valeurs_prolongees"] = detail
+def _resultat(s: Situation, trace: Trace, mois, totaux, aides_sortie, avertissements,
+              explications) -> Resultat:
+    """The typed result, with the warning and the detailed list of prolonged values."""
+    groupes = expl.prolonges(trace)
+    if groupes:
+        avertissements.append(Avertissement("valeurs_prolongees", "info",
+                                            phrase_prolongation(list(groupes))))
+        explications["valeurs_prolongees"] = expl.explication_prolongations(groupes)
+    return Resultat(mois, totaux, figures(totaux), annees(mois), aides_sortie, avertissements,
+                    explications, expl.parametres_au(trace), s.en_dict())
 
 
-def _part_smic(part: float) -> str:
-    return f"{part * 100:g} % du SMIC".replace(".", ",")
-
-
-def _aide_en_dict(a, depart: dt.date) -> dict:
-    echeancier = [{"mois": ajouter_mois(depart, i).isoformat()[:7], "montant": montant}
+def _aide(a, depart: dt.date) -> Aide:
+    echeancier = [Echeance(ajouter_mois(depart, i).isoformat()[:7], montant)
                   for i, montant in sorted(a.versements.items())]
-    return {
-        "id": a.id,
-        "nom": a.nom,
-        "montant": arrondi(sum(a.versements.values())),
-        "montant_annuel": a.montant_annuel,
-        "echeancier": echeancier,
-        "conditions": a.conditions,
-        "reference": a.reference(),
-    }
+    return Aide(a.id, a.nom, arrondi(sum(a.versements.values())), a.montant_annuel, echeancier,
+                a.conditions, a.reference())
 
 
-def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) -> Resultat:
-    p = tous()["stage.reference"]
-    usages.ajouter("salaire_brut", "stage.reference", p.rang(s.date_embauche.isoformat()))
+def _stage(s: Situation, trace: Trace, avertissements: list, notes: list[str]) -> Resultat:
+    with figure("salaire_brut", s.date_embauche.isoformat()):
+        lire("stage.reference", s.date_embauche.isoformat())
     mois = []
     for i in range(s.duree_mois):
         debut = ajouter_mois(s.date_embauche, i)
@@ -280,10 +255,8 @@ def _stage(s: Situation, usages, avertissements: list[str], notes: list[str]) ->
     totaux = dict.fromkeys(CLES_MOIS, 0.0)
     totaux["indemnite_fin_contrat"] = 0.0
     totaux["nombre_de_mois"] = len(mois)
-    explications = expl.construire_stage(s, usages, notes)
-    _ajouter_prolongations(explications, usages)
-    return Resultat(mois, totaux, [], avertissements + usages.prolongations(), explications,
-                    usages.parametres_au(), s.en_dict())
+    explications = expl.construire_stage(s, trace, notes)
+    return _resultat(s, trace, mois, totaux, [], avertissements, explications)
 
 
 LIBELLES_CONTRATS = TOUS_CONTRATS

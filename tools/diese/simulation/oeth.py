@@ -8,30 +8,18 @@ import math
 
 from .erreurs import ErreurSaisie
 from .parametres import tous
+from .resultat import Avertissement, Explication, ParametreLu, ResultatOETH, parametre_lu, titre
 from .saisie import Lecteur
-from .textes import arrondi, euros, phrase_prolongation, valeur_texte
+from .textes import arrondi, euros, nombre, phrase_prolongation, pourcent
 
 CLES_OETH = ("effectif", "beneficiaires", "annee", "date", "aucune_action_depuis_3_ans")
 ANNEE_MIN, ANNEE_MAX = 2024, 2030
 
 
-class ResultatOETH:
-    def __init__(self, donnees: dict) -> None:
-        self.donnees = donnees
-
-    def en_dict(self) -> dict:
-        return self.donnees
-
-
-def _param(ident: str, jour: str) -> tuple[object, dict]:
+def _param(ident: str, jour: str) -> tuple[object, ParametreLu]:
     p = tous()[ident]
     r = p.rang(jour)
-    val = p.valeurs[r] if r >= 0 else None
-    return val, {"id": ident, "libelle": p.libelle, "valeur": val,
-                 "valeur_texte": valeur_texte(val, p.unite), "unite": p.unite,
-                 "date_effet": p.dates[r] if r >= 0 else None, "source": p.source(r),
-                 "statut": p.statut,
-                 **({"note": p.note_publique()} if p.note_publique() else {})}
+    return (p.valeurs[r] if r >= 0 else None), parametre_lu(ident, r)
 
 
 def _contribution(manquantes: float, multiplicateur: int, smic: float) -> float:
@@ -73,13 +61,15 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
     prolonges = [tous()[i].derniere_date_confirmee
                  for i in ("oeth.taux", "oeth.multiplicateurs", "smic.horaire")
                  if fin > tous()[i].derniere_date_confirmee]
-    avertissements = [phrase_prolongation(prolonges)] if prolonges else []
-    avertissements.append("Taux, seuil et multiplicateurs viennent du Code du travail "
+    avertissements = ([Avertissement("valeurs_prolongees", "info", phrase_prolongation(prolonges))]
+                      if prolonges else [])
+    avertissements.append(Avertissement(
+        "oeth_estimation", "info", "Taux, seuil et multiplicateurs viennent du Code du travail "
                           "(art. L5212-1 et suivants, D5212-19 et suivants) : valeurs à confirmer "
                           "auprès de l’Agefiph. Les déductions possibles (achats auprès d’un ESAT, "
                           "d’une entreprise adaptée ou d’un travailleur indépendant handicapé, "
                           "certaines dépenses) ne sont pas calculées : elles réduisent la "
-                          "contribution.")
+                          "contribution."))
     assujetti = effectif >= seuil
     obligation = math.floor(effectif * taux) if assujetti else 0
     multiplicateur = 0
@@ -94,47 +84,44 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
     apres = _contribution(manquantes_apres, multiplicateur, smic) if assujetti else 0.0
     if not assujetti:
         formule = (f"Entreprise de moins de {seuil} salariés : pas de contribution OETH "
-                   "(l’obligation d’emploi de 6 % ne s’applique qu’à partir de 20 salariés).")
+                   f"(l’obligation d’emploi de {pourcent(taux)} ne s’applique qu’à partir de "
+                   f"{seuil} salariés).")
     else:
-        formule = (f"Obligation = 6 % de l’effectif, arrondi à l’entier inférieur : "
+        formule = (f"Obligation = {pourcent(taux)} de l’effectif, arrondi à l’entier inférieur : "
                    f"{obligation} bénéficiaire(s) pour {effectif:g} salariés. Unités manquantes = "
                    f"obligation − bénéficiaires employés = {manquantes:g}. Contribution = unités "
                    f"manquantes × {mult_avant} × SMIC horaire brut au 31 décembre {annee} "
                    f"({euros(smic)}).")
         if cas_1500:
             formule += (" Aucun bénéficiaire employé ni aucune action (sous-traitance, accord) "
-                        "depuis plus de trois ans : le multiplicateur est porté à 1 500.")
-    donnees = {
-        "annee": annee,
-        "effectif": effectif,
-        "beneficiaires": beneficiaires,
-        "assujetti": assujetti,
-        "obligation": obligation,
-        "unites_manquantes": manquantes,
-        "multiplicateur": mult_avant,
-        "multiplicateur_apres_embauche": multiplicateur if assujetti else 0,
-        "smic_horaire": smic,
-        "contribution_actuelle": avant,
-        "contribution_apres_embauche": apres,
-        "economie": arrondi(avant - apres),
-        "explications": {
-            "contribution_actuelle": {"formule": formule, "parametres": parametres, "notes": []},
-            "contribution_apres_embauche": {
-                "formule": ("Avec un bénéficiaire de plus (par exemple une personne ayant une "
-                            "RQTH embauchée à temps plein toute l’année), il manque "
-                            f"{manquantes_apres:g} unité(s) ; le multiplicateur de 1 500 ne "
-                            "s’applique plus dès qu’un bénéficiaire est employé."),
-                "parametres": parametres, "notes": [
-                    "Un salarié compte au prorata de son temps de travail et de sa durée de "
-                    "présence dans l’année."]},
+                        "depuis plus de trois ans : le multiplicateur est porté à "
+                        f"{nombre(mult['sans_action'], 0)}.")
+    apres_formule = ("Avec un bénéficiaire de plus (par exemple une personne ayant une RQTH "
+                     "embauchée à temps plein toute l’année), il manque "
+                     f"{manquantes_apres:g} unité(s) ; le multiplicateur de "
+                     f"{nombre(mult['sans_action'], 0)} ne "
+                     "s’applique plus dès qu’un bénéficiaire est employé.")
+    return ResultatOETH(
+        annee=annee, effectif=effectif, beneficiaires=beneficiaires, assujetti=assujetti,
+        obligation=obligation, unites_manquantes=manquantes, multiplicateur=mult_avant,
+        multiplicateur_apres_embauche=multiplicateur if assujetti else 0, smic_horaire=smic,
+        contribution_actuelle=avant, contribution_apres_embauche=apres,
+        economie=arrondi(avant - apres),
+        explications={
+            "contribution_actuelle": Explication(
+                "contribution_actuelle", titre("contribution_actuelle"), formule, [],
+                list(parametres)),
+            "contribution_apres_embauche": Explication(
+                "contribution_apres_embauche", titre("contribution_apres_embauche"),
+                apres_formule, ["Un salarié compte au prorata de son temps de travail et de sa "
+                                "durée de présence dans l’année."], list(parametres)),
         },
-        "avertissements": avertissements,
-        "parametres_au": min(tous()[i].derniere_date_confirmee
-                             for i in ("oeth.taux", "oeth.multiplicateurs", "smic.horaire")),
-        "situation": {"effectif": effectif, "beneficiaires": beneficiaires, "annee": annee,
-                      "aucune_action_depuis_3_ans": sans_action},
-    }
-    return ResultatOETH(donnees)
+        avertissements=avertissements,
+        parametres_au=min(tous()[i].derniere_date_confirmee
+                          for i in ("oeth.taux", "oeth.multiplicateurs", "smic.horaire")),
+        situation={"effectif": effectif, "beneficiaires": beneficiaires, "annee": annee,
+                   "aucune_action_depuis_3_ans": sans_action},
+    )
 
 
 __all__ = ["ResultatOETH", "calculer_oeth", "ErreurSaisie"]

@@ -1,14 +1,16 @@
 """One month of pay: employer contributions (detailed), general reduction, net pay.
 
 Parameters are read once per day of effect into a `Bareme` (cached), so a 36-month simulation
-costs a few dictionary lookups per month."""
+costs a few dictionary lookups per month. Every lookup in `Bareme.v` is recorded by the active
+trace (`parametres.tracer`) under the figure being computed: the sources of each figure are what
+its computation read."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .parametres import tous
+from .parametres import ValeursDatees, passer_a, tous
 from .textes import arrondi
 
 E = "cotisations.employeur."
@@ -27,21 +29,30 @@ IDENTS = tuple(
 class Bareme:
     """Every parameter value in force on one day, with the index of the dated value used."""
 
-    __slots__ = ("jour", "v", "rangs", "smic_h", "heures", "pss")
+    __slots__ = ("jour", "v", "rangs")
 
     def __init__(self, jour: str) -> None:
         params = tous()
         self.jour = jour
-        self.v: dict = {}
-        self.rangs: dict[str, int] = {}
+        self.v = ValeursDatees()  # reads are traced
+        self.rangs = self.v.rangs
         for ident in IDENTS:
             p = params[ident]
             r = p.rang(jour)
             self.rangs[ident] = r
-            self.v[ident] = None if r < 0 else p.valeurs[r]
-        self.smic_h: float = self.v["smic.horaire"]
-        self.heures: float = self.v["smic.heures_mensuelles"]
-        self.pss: float = self.v["pss.mensuel"]
+            dict.__setitem__(self.v, ident, None if r < 0 else p.valeurs[r])
+
+    @property
+    def smic_h(self) -> float:
+        return self.v["smic.horaire"]
+
+    @property
+    def heures(self) -> float:
+        return self.v["smic.heures_mensuelles"]
+
+    @property
+    def pss(self) -> float:
+        return self.v["pss.mensuel"]
 
 
 _PAR_RANGS: dict[tuple[int, ...], Bareme] = {}
@@ -84,7 +95,6 @@ class Mois:
     smic_reference: float
     deduction_heures_sup: float = 0.0  # employer's flat deduction (L241-18 CSS)
     reduction_salariale_heures_sup: float = 0.0  # employee's reduction (L241-17 CSS)
-    utilises: dict[str, list[str]] = field(default_factory=dict)
 
 
 LIBELLES = {
@@ -134,38 +144,32 @@ def taux_csa_apprentissage(b: Bareme, emp: Employeur) -> float:
 
 
 def coefficient_reduction(b: Bareme, remuneration: float, smic_ref: float, effectif: int
-                          ) -> tuple[float, list[str]]:
-    """General reduction coefficient for one month (rounded to 4 decimals) and parameters used."""
+                          ) -> float:
+    """General reduction coefficient for one month (rounded to 4 decimals)."""
     if remuneration <= 0:
-        return 0.0, []
+        return 0.0
     grand = effectif >= b.v[RG + "seuil_effectif"]
     plafond = b.v[RG + "plafond_smic"]
     tmax = b.v[RG + ("fillon_tmax_50_plus" if grand else "fillon_tmax_moins_50")]
     if tmax is not None:  # "Fillon" formula, until 2025-12-31
-        utilises = [RG + ("fillon_tmax_50_plus" if grand else "fillon_tmax_moins_50"),
-                    RG + "plafond_smic", RG + "seuil_effectif", "smic.horaire"]
         c = tmax / 0.6 * (plafond * smic_ref / remuneration - 1)
         c = min(tmax, max(0.0, c))
     else:  # RGDU, from 2026-01-01
-        tdelta_id = RG + ("rgdu_tdelta_50_plus" if grand else "rgdu_tdelta_moins_50")
-        utilises = [RG + "rgdu_tmin", tdelta_id,
-                    RG + "rgdu_puissance", RG + "plafond_smic", RG + "seuil_effectif",
-                    RG + "smic_reference_rgdu"]
-        if b.v[RG + "smic_reference_rgdu"] is None:  # no frozen SMIC: the current one
-            utilises.append("smic.horaire")
         if remuneration >= plafond * smic_ref:
-            return 0.0, utilises
+            return 0.0
         tmin = b.v[RG + "rgdu_tmin"]
         tdelta = b.v[RG + ("rgdu_tdelta_50_plus" if grand else "rgdu_tdelta_moins_50")]
         base = 0.5 * (plafond * smic_ref / remuneration - 1)
         c = min(tmin + tdelta, tmin + tdelta * base ** b.v[RG + "rgdu_puissance"])
-    return round(c + 1e-12, 4), utilises
+    return round(c + 1e-12, 4)
 
 
 def smic_reference(b: Bareme, quotite: float) -> float:
     """SMIC of reference for the reduction over one month, pro rata of working time. In 2026 the
     RGDU keeps the SMIC of 1 January even after a revaluation (décret 2026-509)."""
-    smic = b.v[RG + "smic_reference_rgdu"] if b.v[RG + "fillon_tmax_moins_50"] is None else None
+    # Which formula is in force is not a value the figure uses: an untraced look (`get`).
+    rgdu = b.v.get(RG + "fillon_tmax_moins_50") is None
+    smic = b.v[RG + "smic_reference_rgdu"] if rgdu else None
     return (smic or b.smic_h) * b.heures * quotite
 
 
@@ -201,93 +205,79 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
     (progressive regularisation, D241-7 CSS) instead of on this month alone."""
     v = b.v
     eff = emp.effectif
+    passer_a("cotisations_patronales")  # reads below count for this figure (see `parametres`)
     pss = b.pss * min(1.0, quotite)  # part time: ceiling pro rata (art. R242-7 CSS)
     t1 = min(brut, pss)
     t2 = min(max(brut - pss, 0.0), 7 * pss)
     quatre_pss = min(brut, 4 * pss)
-    u_pat = ["pss.mensuel"]
     d: dict[str, float] = {}
 
     plafond_mal = plafond_taux_reduit(b, E + "maladie_plafond_reduit", quotite)
-    if plafond_mal is not None and v[E + "maladie_taux_reduit"] is not None and brut <= plafond_mal:
+    if (plafond_mal is not None and brut <= plafond_mal
+            and v[E + "maladie_taux_reduit"] is not None):
         d["maladie"] = brut * v[E + "maladie_taux_reduit"]
-        u_pat += [E + "maladie_taux_reduit", E + "maladie_plafond_reduit", "smic.horaire"]
     else:
         d["maladie"] = brut * v[E + "maladie"]
-        u_pat.append(E + "maladie")
     d["vieillesse_plafonnee"] = t1 * v[E + "vieillesse_plafonnee"]
     d["vieillesse_deplafonnee"] = brut * v[E + "vieillesse_deplafonnee"]
     plafond_fam = plafond_taux_reduit(b, E + "famille_plafond_reduit", quotite)
-    if plafond_fam is not None and v[E + "famille_taux_reduit"] is not None and brut <= plafond_fam:
+    if (plafond_fam is not None and brut <= plafond_fam
+            and v[E + "famille_taux_reduit"] is not None):
         d["famille"] = brut * v[E + "famille_taux_reduit"]
-        u_pat += [E + "famille_taux_reduit", E + "famille_plafond_reduit"]
     else:
         d["famille"] = brut * v[E + "famille"]
-        u_pat.append(E + "famille")
     d["at_mp"] = brut * emp.taux_at
     d["csa"] = brut * v[E + "csa"]
     d["chomage"] = quatre_pss * v[E + "chomage"]
     d["ags"] = quatre_pss * v[E + "ags"]
-    d["agirc_arrco"] = t1 * v[E + "agirc_arrco_t1"] + t2 * v[E + "agirc_arrco_t2"]
-    d["ceg"] = t1 * v[E + "ceg_t1"] + t2 * v[E + "ceg_t2"]
-    u_pat += [E + x for x in ("vieillesse_plafonnee", "vieillesse_deplafonnee", "csa", "chomage",
-                              "ags", "agirc_arrco_t1", "ceg_t1", "dialogue_social")]
+    # Tranche 2 rates are read only when there is pay above the ceiling.
+    d["agirc_arrco"] = t1 * v[E + "agirc_arrco_t1"] + (t2 * v[E + "agirc_arrco_t2"] if t2 else 0.0)
+    d["ceg"] = t1 * v[E + "ceg_t1"] + (t2 * v[E + "ceg_t2"] if t2 else 0.0)
     if t2 > 0:
         d["cet"] = min(brut, 8 * pss) * v[E + "cet"]
-        u_pat += [E + "agirc_arrco_t2", E + "ceg_t2", E + "cet"]
     if eff < 50:
         d["fnal"] = t1 * v[E + "fnal_moins_50"]
-        u_pat.append(E + "fnal_moins_50")
     else:
         d["fnal"] = brut * v[E + "fnal_50_plus"]
         d["peec"] = brut * v[E + "peec"]
-        u_pat += [E + "fnal_50_plus", E + "peec"]
     exonere_petite = apprenti is not None and eff <= 10
     if not exonere_petite:
         cle = "formation_11_plus" if eff >= 11 else "formation_moins_11"
         d["formation"] = brut * v[E + cle]
         d["taxe_apprentissage"] = brut * v[E + "taxe_apprentissage"]
-        u_pat += [E + cle, E + "taxe_apprentissage"]
     taux_csa = taux_csa_apprentissage(b, emp)
     if taux_csa:
         d["csa_apprentissage"] = brut * taux_csa
-        u_pat.append(E + "csa_apprentissage")
     d["dialogue_social"] = brut * v[E + "dialogue_social"]
     if emp.taux_vm and eff >= v["seuils.versement_mobilite"]:
         d["versement_mobilite"] = brut * emp.taux_vm
-        u_pat.append("seuils.versement_mobilite")
     if cdd:
         d["cpf_cdd"] = brut * v[E + "cpf_cdd"]
-        u_pat.append(E + "cpf_cdd")
     if emp.mutuelle and eff >= 11:
         d["forfait_social"] = emp.mutuelle * v[E + "forfait_social_prevoyance"]
-        u_pat.append(E + "forfait_social_prevoyance")
     for cle in d:
         d[cle] = arrondi(d[cle])
     patronales = arrondi(sum(d.values()))
 
+    passer_a("reduction_generale")
     smic_ref = smic_reference(b, quotite)
     if cumul is None:
-        coef, u_red = coefficient_reduction(b, brut, smic_ref, eff)
+        coef = coefficient_reduction(b, brut, smic_ref, eff)
         reduction = min(arrondi(coef * brut), patronales)
     else:
         brut_avant, smic_avant, reduction_avant = cumul
-        coef, u_red = coefficient_reduction(b, brut_avant + brut, smic_avant + smic_ref, eff)
+        coef = coefficient_reduction(b, brut_avant + brut, smic_avant + smic_ref, eff)
         reduction = min(arrondi(coef * (brut_avant + brut) - reduction_avant), patronales)
-    u_red = u_red + ["smic.heures_mensuelles"]
-    u_cout: list[str] = []
     deduction = 0.0
     if heures_sup:
+        passer_a("cout_employeur")
         deduction = min(deduction_heures_sup(b, eff, heures_sup), max(0.0, patronales - reduction))
-        u_cout.append(HS + "deduction_forfaitaire_patronale")
 
     # Employee side, for the net pay.
-    u_net = [S + x for x in ("vieillesse_plafonnee", "vieillesse_deplafonnee", "agirc_arrco_t1",
-                             "ceg_t1", "csg_deductible", "csg_non_deductible", "crds",
-                             "abattement_csg")]
+    passer_a("salaire_net")
+    pss = b.pss * min(1.0, quotite)  # read again: the net pay uses it too
     base_sal, base_csg, t1s, t2s = brut, brut, t1, t2
     if apprenti is not None:
-        u_net.append("apprentissage.exoneration_salariale")
         smic_mois = b.smic_h * b.heures * quotite
         base_sal = max(0.0, brut - apprenti["seuil_cotisations"] * smic_mois)
         base_csg = 0.0 if apprenti["csg_crds_exoneration_totale"] else max(
@@ -295,14 +285,13 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
         t1s = min(base_sal, pss)
         t2s = min(max(base_sal - pss, 0.0), 7 * pss)
     salariales = (t1s * v[S + "vieillesse_plafonnee"] + base_sal * v[S + "vieillesse_deplafonnee"]
-                  + t1s * v[S + "agirc_arrco_t1"] + t2s * v[S + "agirc_arrco_t2"]
-                  + t1s * v[S + "ceg_t1"] + t2s * v[S + "ceg_t2"])
+                  + t1s * v[S + "agirc_arrco_t1"] + (t2s * v[S + "agirc_arrco_t2"] if t2s else 0.0)
+                  + t1s * v[S + "ceg_t1"] + (t2s * v[S + "ceg_t2"] if t2s else 0.0))
     if t2s > 0:
         salariales += min(base_sal, 8 * pss) * v[S + "cet"]
     reduction_sal = 0.0
     if paie_heures_sup:
         reduction_sal = min(arrondi(paie_heures_sup * taux_reduction_salariale(b)), salariales)
-        u_net.append(HS + "reduction_salariale_taux_max")
     salariales = arrondi(salariales - reduction_sal)
     abattu = min(base_csg, 4 * pss) * (1 - v[S + "abattement_csg"]) + max(base_csg - 4 * pss, 0.0)
     assiette_csg = abattu + (emp.mutuelle if base_csg > 0 or apprenti is None else 0.0)
@@ -315,6 +304,4 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
         coefficient=coef, reduction=reduction, autres_charges=arrondi(autres_charges), cout=cout,
         salariales=salariales, csg_crds=csg_crds, net=net, smic_reference=arrondi(smic_ref),
         deduction_heures_sup=deduction, reduction_salariale_heures_sup=reduction_sal,
-        utilises={"cotisations_patronales": u_pat, "reduction_generale": u_red,
-                  "salaire_net": u_net, "cout_employeur": u_cout},
     )

@@ -83,3 +83,128 @@ def parametre(ident: str) -> Parametre:
 
 def valeur(ident: str, jour: str) -> Any:
     return tous()[ident].valeur(jour)
+
+
+# ---------------------------------------------------------------- tracer
+# As OpenFisca's tracer does: while a `Trace` is active, every dated value the computation reads
+# is recorded under the figure being computed, with the last day it was read for. The sources a
+# figure shows are then what its computation actually read, not a list kept by hand.
+
+class Trace:
+    """Reads per figure: {figure: {(ident, rang): last day read}} (insertion-ordered). Months
+    are computed in date order, so the last day written is the last day the value served."""
+
+    __slots__ = ("figure", "jour", "par_figure", "courant")
+
+    def __init__(self) -> None:
+        self.figure = ""
+        self.jour = ""
+        self.par_figure: dict[str, dict[tuple[str, int], str]] = {}
+        self.courant = self.par_figure.setdefault("", {})  # the current figure's reads
+
+    def choisir(self, figure: str, jour: str) -> None:
+        self.figure, self.jour = figure, jour
+        self.courant = self.par_figure.setdefault(figure, {})
+
+    def noter(self, ident: str, rang: int) -> None:
+        self.courant[(ident, rang)] = self.jour
+
+    def lus(self, figure: str) -> list[tuple[str, int]]:
+        return list(self.par_figure.get(figure, {}))
+
+    @property
+    def jusqu_au(self) -> dict[tuple[str, int], str]:
+        """For each value read, the last simulated day it served (all figures)."""
+        jours: dict[tuple[str, int], str] = {}
+        for lus in self.par_figure.values():
+            for cle, jour in lus.items():
+                if jour > jours.get(cle, ""):
+                    jours[cle] = jour
+        return jours
+
+    def valeurs_utilisees(self) -> dict[tuple[str, int], str]:
+        """Values that served: a value read as abolished (null) is not « used »."""
+        params = tous()
+        return {(i, r): jour for (i, r), jour in self.jusqu_au.items()
+                if r >= 0 and params[i].valeurs[r] is not None}
+
+
+_trace: Trace | None = None  # Pyodide and the build run one computation at a time
+
+
+class tracer:  # noqa: N801 — used as `with tracer() as trace:`
+    """Record reads into a new trace until the block ends (an outer trace resumes then)."""
+
+    __slots__ = ("trace", "_exterieure")
+
+    def __init__(self) -> None:
+        self.trace = Trace()
+        self._exterieure: Trace | None = None
+
+    def __enter__(self) -> Trace:
+        global _trace
+        self._exterieure = _trace
+        _trace = self.trace
+        return self.trace
+
+    def __exit__(self, *exc) -> None:
+        global _trace
+        _trace = self._exterieure
+
+
+class figure:  # noqa: N801 — used as `with figure("salaire_brut", jour):`
+    """Reads inside the block count for `cle` (and for `jour`, when given)."""
+
+    __slots__ = ("cle", "jour", "_avant")
+
+    def __init__(self, cle: str, jour: str | None = None) -> None:
+        self.cle, self.jour = cle, jour
+        self._avant: tuple[str, str] | None = None
+
+    def __enter__(self) -> None:
+        t = _trace
+        if t is not None:
+            self._avant = (t.figure, t.jour)
+            t.choisir(self.cle, t.jour if self.jour is None else self.jour)
+
+    def __exit__(self, *exc) -> None:
+        t = _trace
+        if t is not None and self._avant is not None:
+            t.choisir(*self._avant)
+
+
+def noter(ident: str, rang: int) -> None:
+    if _trace is not None:
+        _trace.noter(ident, rang)
+
+
+def lire(ident: str, jour: str) -> tuple[Any, int]:
+    """(value in force on `jour`, its index), recorded by the active trace."""
+    p = tous()[ident]
+    r = p.rang(jour)
+    if _trace is not None:
+        _trace.noter(ident, r)
+    return (None if r < 0 else p.valeurs[r]), r
+
+
+class ValeursDatees(dict):
+    """{ident: value} in force on one day; reading an item records it in the active trace."""
+
+    __slots__ = ("rangs",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rangs: dict[str, int] = {}
+
+    def __getitem__(self, ident: str) -> Any:
+        t = _trace
+        if t is not None:  # inlined `Trace.noter`: this runs thousands of times per simulation
+            t.courant[(ident, self.rangs[ident])] = t.jour
+        return dict.__getitem__(self, ident)
+
+
+def passer_a(cle: str) -> None:
+    """From here on, reads count for figure `cle` (inside a `figure` block, which restores the
+    outer figure when it ends): one line where a computation moves to the next figure."""
+    if _trace is not None:
+        _trace.choisir(cle, _trace.jour)

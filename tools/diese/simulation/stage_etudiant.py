@@ -10,7 +10,9 @@ from . import alertes_paie as alertes
 from .dates import ajouter_mois
 from .erreurs import ErreurSaisie
 from .paie import E, Employeur, S, bareme
+from .parametres import Trace, figure, passer_a
 from .remuneration import SEMAINES_PAR_MOIS
+from .resultat import Avertissement, Explication, parametres_lus, titre
 from .saisie import Situation
 from .textes import arrondi, euros, nombre
 
@@ -54,6 +56,7 @@ def cotisations(b, excedent: float, emp: Employeur, quotite: float) -> tuple[dic
     if emp.taux_vm and emp.effectif >= v["seuils.versement_mobilite"]:
         d["versement_mobilite"] = excedent * emp.taux_vm
     d = {k: arrondi(x) for k, x in d.items()}
+    passer_a("salaire_net")  # the employee side's reads count for the net pay
     salariales = arrondi(t1 * v[S + "vieillesse_plafonnee"]
                          + excedent * v[S + "vieillesse_deplafonnee"])
     taux_csg = v[S + "csg_deductible"] + v[S + "csg_non_deductible"] + v[S + "crds"]
@@ -61,36 +64,33 @@ def cotisations(b, excedent: float, emp: Employeur, quotite: float) -> tuple[dic
     return d, salariales, csg
 
 
-UTILISES_COTISATIONS = [E + x for x in ("maladie", "vieillesse_plafonnee", "vieillesse_deplafonnee",
-                                        "famille", "csa", "fnal_moins_50", "fnal_50_plus",
-                                        "formation_moins_11", "formation_11_plus",
-                                        "taxe_apprentissage")]
-UTILISES_NET = [S + x for x in ("vieillesse_plafonnee", "vieillesse_deplafonnee", "csg_deductible",
-                                "csg_non_deductible", "crds", "abattement_csg")]
-
-
-def mois_du_stage(s: Situation, usages) -> tuple[list[dict], list[str], dict]:
-    """(months, warnings, facts for the explanations)."""
+def mois_du_stage(s: Situation) -> tuple[list[dict], list[Avertissement], dict]:
+    """(months, warnings, facts for the explanations); the reads are traced per figure."""
     par_mois, total = heures_de_presence(s)
-    b0 = bareme(s.date_embauche.isoformat())
-    seuil = b0.v[SEUIL]
+    jour0 = s.date_embauche.isoformat()
+    b0 = bareme(jour0)
+    with figure("salaire_brut", jour0):
+        seuil = b0.v[SEUIL]
+        taux0 = b0.v[TAUX]
     due = gratification_obligatoire(total, seuil)
     emp = Employeur(effectif=s.effectif, taux_at=(s.taux_at_mp or 0.0) / 100,
                     taux_vm=s.taux_versement_mobilite / 100, mutuelle=0.0, ratio_alternants=0.0)
     quotite = par_mois / b0.heures
     avertissements = []
     if not due:
-        avertissements.append(alertes.texte(alertes.GRATIFICATION_NON_DUE,
-                                            heures=nombre(total, 0), seuil=nombre(seuil, 0)))
+        avertissements.append(alertes.avertir(alertes.GRATIFICATION_NON_DUE,
+                                              heures=nombre(total, 0), seuil=nombre(seuil, 0)))
     mois = []
     franchise0 = None
     for i in range(s.duree_mois):
         debut = ajouter_mois(s.date_embauche, i)
         jour = debut.isoformat()
         b = bareme(jour)
-        franchise = arrondi(b.v[TAUX] * par_mois)
+        with figure("salaire_brut", jour):
+            taux = b.v[TAUX]
+            b.v[SEUIL]  # noqa: B018 — read for the sources: the threshold decides the minimum
+        franchise = arrondi(taux * par_mois)
         minimum = franchise if due else 0.0
-        usages.ajouter_bareme("salaire_brut", [TAUX, SEUIL], b, jour)
         grat = minimum if s.salaire_brut_mensuel is None else s.salaire_brut_mensuel
         if i == 0:
             franchise0 = franchise
@@ -99,13 +99,11 @@ def mois_du_stage(s: Situation, usages) -> tuple[list[dict], list[str], dict]:
                     "salaire_brut_mensuel",
                     f"La gratification mensuelle ({euros(grat)}) est inférieure au minimum légal "
                     f"pour {nombre(par_mois)} heures de présence par mois : {euros(minimum)} "
-                    f"({euros(b.v[TAUX])} par heure ; Code de l’éducation, art. L124-6).")
+                    f"({euros(taux)} par heure ; Code de l’éducation, art. L124-6).")
         grat = max(grat, minimum)
         excedent = arrondi(max(0.0, grat - franchise))
-        detail, salariales, csg = cotisations(b, excedent, emp, quotite)
-        if detail:
-            usages.ajouter_bareme("cotisations_patronales", UTILISES_COTISATIONS, b, jour)
-            usages.ajouter_bareme("salaire_net", UTILISES_NET, b, jour)
+        with figure("cotisations_patronales", jour):
+            detail, salariales, csg = cotisations(b, excedent, emp, quotite)
         patronales = arrondi(sum(detail.values()))
         cout = arrondi(grat + patronales)
         mois.append({"mois": jour[:7], "debut": jour, "salaire_brut": arrondi(grat),
@@ -116,11 +114,11 @@ def mois_du_stage(s: Situation, usages) -> tuple[list[dict], list[str], dict]:
                      "aides": 0.0, "cout_net_aides": cout,
                      "salaire_net": arrondi(grat - salariales - csg)})
     faits = {"due": due, "heures_mois": par_mois, "heures_total": total, "seuil": seuil,
-             "franchise": franchise0, "taux": b0.v[TAUX]}
+             "franchise": franchise0, "taux": taux0}
     return mois, avertissements, faits
 
 
-def explications(s: Situation, usages, faits: dict) -> dict:
+def explications(s: Situation, trace: Trace, faits: dict) -> dict[str, Explication]:
     if faits["due"]:
         brut = (f"Gratification obligatoire : {nombre(faits['heures_total'], 0)} heures de "
                 f"présence au total, plus de {nombre(faits['seuil'], 0)} heures (deux mois). "
@@ -137,21 +135,23 @@ def explications(s: Situation, usages, faits: dict) -> dict:
                    "versement mobilité, la formation professionnelle, la taxe d’apprentissage et "
                    "la CSG-CRDS, mais ni l’assurance chômage ni la retraite "
                    "complémentaire : le stagiaire n’est pas salarié.")
-    vide = {"formule": "Sans objet pour un stagiaire : ni réduction générale ni aide à "
-            "l’embauche.", "parametres": [], "notes": []}
+    sans_objet = ("Sans objet pour un stagiaire : ni réduction générale ni aide à "
+                  "l’embauche.")
+
+    def expl(cle: str, formule: str) -> Explication:
+        return Explication(cle, titre(cle), formule, [], parametres_lus(trace.lus(cle)))
+
     return {
-        "salaire_brut": {"formule": brut, "parametres": usages.liste("salaire_brut"),
-                         "notes": []},
-        "cotisations_patronales": {"formule": exoneration,
-                                   "parametres": usages.liste("cotisations_patronales"),
-                                   "notes": []},
-        "reduction_generale": dict(vide),
-        "cout_employeur": {"formule": "Coût = gratification + cotisations sur la part "
-                           "excédentaire.", "parametres": [], "notes": []},
-        "aides": dict(vide),
-        "cout_net_aides": {"formule": "Aucune aide : coût net = coût.", "parametres": [],
-                           "notes": []},
-        "salaire_net": {"formule": "Gratification nette = gratification − cotisations "
-                        "salariales de vieillesse et CSG-CRDS sur la part excédentaire.",
-                        "parametres": usages.liste("salaire_net"), "notes": []},
+        "salaire_brut": expl("salaire_brut", brut),
+        "cotisations_patronales": expl("cotisations_patronales", exoneration),
+        "reduction_generale": Explication("reduction_generale", titre("reduction_generale"),
+                                          sans_objet),
+        "cout_employeur": Explication("cout_employeur", titre("cout_employeur"),
+                                      "Coût = gratification + cotisations sur la part "
+                                      "excédentaire."),
+        "aides": Explication("aides", titre("aides"), sans_objet),
+        "cout_net_aides": Explication("cout_net_aides", titre("cout_net_aides"),
+                                      "Aucune aide : coût net = coût."),
+        "salaire_net": expl("salaire_net", "Gratification nette = gratification − cotisations "
+                            "salariales de vieillesse et CSG-CRDS sur la part excédentaire."),
     }

@@ -15,24 +15,68 @@ def arrondi(x: float) -> float:
     return math.floor(x * 100 + 0.5 + 1e-9) / 100
 
 
+MOINS = "\u2212"  # the typographic minus sign
+ESPACE_MILLIERS = "\u202f"  # narrow no-break space between thousands
+INSECABLE = "\u00a0"  # before « € », « % », « h »
+MOIS_ABREGES = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+                "oct.", "nov.", "déc.")
+
+
 def nombre(x: float, decimales: int = 2) -> str:
-    texte = f"{x:,.{decimales}f}".replace(",", "\u202f").replace(".", ",")
+    """1234.5 → « 1 234,50 » (narrow no-break space, decimal comma, typographic minus)."""
+    texte = f"{x:,.{decimales}f}".replace(",", ESPACE_MILLIERS).replace(".", ",")
+    if texte.startswith("-"):
+        # « −0,00 » is just 0 once rounded
+        texte = texte[1:] if not texte.strip("-0,\u202f") else MOINS + texte[1:]
     return texte
 
 
-def euros(x: float) -> str:
-    return nombre(x) + "\u00a0€"
+def nombre_court(x: float, decimales: int = 4) -> str:
+    """A number without useless trailing zeros: 0.3 → « 0,3 », 12.0 → « 12 »."""
+    texte = nombre(x, decimales)
+    return texte.rstrip("0").rstrip(",") if "," in texte else texte
+
+
+def euros(x: float | None) -> str:
+    """Money to the cent: « 1 823,03 € »; no amount: « — »."""
+    if x is None:
+        return "—"
+    return nombre(float(x)) + INSECABLE + "€"
+
+
+def euros_ronds(x: float) -> str:
+    """Money to the euro, for one-line answers: « 415 € »."""
+    return nombre(float(x), 0) + INSECABLE + "€"
 
 
 def pourcent(taux: float) -> str:
-    texte = f"{taux * 100:.4f}".rstrip("0").rstrip(".").replace(".", ",")
-    return texte + "\u00a0%"
+    """A fraction as a percentage: 0.0345 → « 3,45 % »."""
+    return nombre_court(taux * 100, 4) + INSECABLE + "%"
 
 
-def date_fr(iso: str) -> str:
-    annee, mois, jour = iso[:10].split("-")
-    j = int(jour)
-    return f"{'1er' if j == 1 else j} {MOIS[int(mois) - 1]} {annee}"
+def date_fr(iso: str | None) -> str:
+    """'2026-03-01' → « 1er mars 2026 »; '2026-08' → « août 2026 »; '' → ''."""
+    if not iso:
+        return ""
+    morceaux = str(iso)[:10].split("-")
+    try:
+        annee, mois = int(morceaux[0]), int(morceaux[1])
+        nom = MOIS[mois - 1]
+        if len(morceaux) == 2:
+            return f"{nom} {annee}"
+        jour = int(morceaux[2])
+    except (ValueError, IndexError):
+        return str(iso)
+    return f"{'1er' if jour == 1 else jour} {nom} {annee}"
+
+
+def mois_court(iso: str) -> str:
+    """'2026-09' → « sept. 2026 » (standard French abbreviations)."""
+    annee, _, mois = str(iso).partition("-")
+    try:
+        return f"{MOIS_ABREGES[int(mois[:2]) - 1]}{INSECABLE}{annee}"
+    except (ValueError, IndexError):
+        return str(iso)
 
 
 PROLONGATION = "Certaines valeurs légales"

@@ -1,0 +1,206 @@
+"""The typed result: its shape, the traced parameter reads, explanations filled from the values in
+force, and the « prolonged values » warning that no longer counts abolished rates."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from diese.simulation import calculer_oeth, comparer, paie, parametres, simuler
+from diese.simulation.api import executer
+from diese.simulation.parametres import figure, lire, tous, tracer
+from diese.simulation.resultat import NIVEAUX, Avertissement, Explication, Resultat
+
+
+def _ids(explication: dict) -> set[str]:
+    return {p["id"] for p in explication["parametres"]}
+
+
+# ------------------------------------------------------------------ shape
+def test_simuler_rend_le_resultat_type_et_son_json():
+    r = simuler({"contrat": "cdd", "duree_mois": 6, "date_embauche": "2026-03-01"})
+    assert isinstance(r, Resultat)
+    assert all(isinstance(a, Avertissement) for a in r.avertissements)
+    assert all(isinstance(e, Explication) for e in r.explications.values())
+    d = r.en_dict()
+    assert json.loads(json.dumps(d)) == d
+    par_pont = json.loads(executer("simuler", json.dumps(
+        {"contrat": "cdd", "duree_mois": 6, "date_embauche": "2026-03-01"})))
+    assert par_pont == {"ok": True, "resultat": d}
+    # Labels come with the figures and the explanations.
+    assert {f["cle"]: f["libelle"] for f in d["figures"]}["indemnite_fin_contrat"] == (
+        "Indemnité de fin de contrat")
+    for cle, e in d["explications"].items():
+        assert e["cle"] == cle and e["libelle"] and e["formule"]
+        for p in e["parametres"]:
+            assert set(p) >= {"id", "libelle", "valeur_texte", "date_effet", "source", "preuves",
+                              "statut", "confirme_jusqu_au"}
+            assert isinstance(p["preuves"], list)
+
+
+def test_avertissements_code_niveau_texte():
+    r = simuler({"contrat": "cdi", "salaire_brut_mensuel": 1830, "date_embauche": "2026-03-01",
+                 "duree_mois": 6}).en_dict()
+    assert r["avertissements"], "the SMIC revaluation of June raises the pay"
+    for a in r["avertissements"]:
+        assert set(a) == {"code", "niveau", "texte"} and a["niveau"] in NIVEAUX and a["texte"]
+    assert "salaire_releve" in {a["code"] for a in r["avertissements"]}
+    with pytest.raises(ValueError):
+        Avertissement("x", "grave", "texte")
+
+
+def test_comparer_et_oeth_aussi():
+    options = comparer({"age": 19}, {"date_embauche": "2026-09-01", "horizon_mois": 3})
+    for o in options:
+        d = o.en_dict()
+        json.dumps(d)
+        assert all(set(a) == {"code", "niveau", "texte"} for a in d["avertissements"])
+    apprentissage = next(o for o in options if o.contrat == "apprentissage")
+    assert "duree_retenue" in {a.code for a in apprentissage.avertissements}
+    r = calculer_oeth({"effectif": 120, "annee": 2027}).en_dict()
+    assert r["libelles"]["economie"] == "Économie annuelle"
+    assert r["explications"]["contribution_actuelle"]["libelle"]
+
+
+def test_une_annee_par_annee_de_contrat():
+    r = simuler({"contrat": "apprentissage", "age": 19, "duree_mois": 30,
+                 "date_embauche": "2026-09-01"}).en_dict()
+    annees = r["annees"]
+    assert [a["nombre_de_mois"] for a in annees] == [12, 12, 6]
+    premiere = annees[0]
+    mois = r["mois"][:12]
+    assert premiere["aides"] == pytest.approx(sum(m["aides"] for m in mois) / 12, abs=0.006)
+    assert premiere["cout_net_aides"] == pytest.approx(
+        sum(m["cout_net_aides"] for m in mois) / 12, abs=0.006)
+    assert re.fullmatch(r"≈ [\d\u202f]+\u00a0€ par mois après aides \(coût employeur ≈ "
+                        r"[\d\u202f]+\u00a0€, aides ≈ [\d\u202f]+\u00a0€ par mois\)",
+                        premiere["texte"]), premiere["texte"]
+    assert premiere["periode"] == "1re année (sept.\u00a02026 – août\u00a02027)"
+    # Apprentice pay rises in the second year, and the aid is paid in the first only.
+    assert annees[1]["cout_employeur"] > premiere["cout_employeur"]
+    assert annees[1]["texte"].endswith("par mois (aucune aide)")
+
+
+# ------------------------------------------------------------------ tracer
+def test_le_traceur_note_chaque_lecture_par_figure():
+    jour = "2026-03-01"
+    with tracer() as t:
+        with figure("a", jour):
+            lire("smic.horaire", jour)
+            paie.bareme(jour).v["pss.mensuel"]
+        with figure("b", jour):
+            paie.bareme(jour).v["cotisations.employeur.csa"]
+    assert [i for i, _ in t.lus("a")] == ["smic.horaire", "pss.mensuel"]
+    assert [i for i, _ in t.lus("b")] == ["cotisations.employeur.csa"]
+    assert t.lus("a")[0][1] == tous()["smic.horaire"].rang(jour)
+    # Outside a trace, reads are not recorded (and cost nothing more).
+    lire("smic.horaire", jour)
+    assert parametres._trace is None
+
+
+def test_les_sources_d_une_figure_sont_ce_que_son_calcul_a_lu():
+    cdd = simuler({"contrat": "cdd", "effectif": 300, "mutuelle_part_employeur": 50,
+                   "duree_mois": 6, "date_embauche": "2026-03-01"}).en_dict()["explications"]
+    patronales = _ids(cdd["cotisations_patronales"])
+    assert {"cotisations.employeur.cpf_cdd", "cotisations.employeur.peec",
+            "cotisations.employeur.forfait_social_prevoyance"} <= patronales
+    assert "cdd.indemnite_fin_contrat" in _ids(cdd["salaire_brut"])
+    reduction = _ids(cdd["reduction_generale"])
+    assert "reduction_generale.rgdu_tmin" in reduction
+    # Abolished in 2026: read (to know which formula applies) but not shown as used.
+    assert not any(i.startswith("reduction_generale.fillon") for i in reduction)
+    assert "cotisations.employeur.maladie_taux_reduit" not in patronales
+    petit = simuler({"effectif": 10, "date_embauche": "2026-03-01", "duree_mois": 2}
+                    ).en_dict()["explications"]
+    assert "cotisations.employeur.peec" not in _ids(petit["cotisations_patronales"])
+    assert "cotisations.employeur.cpf_cdd" not in _ids(petit["cotisations_patronales"])
+    # The net pay reads the employee's rates, not the employer's.
+    net = _ids(petit["salaire_net"])
+    assert "cotisations.salarie.crds" in net and not any(".employeur." in i for i in net)
+    # Pay under the ceiling: no tranche 2 rate is read.
+    assert not any(i.endswith("_t2") for e in petit.values() for i in _ids(e))
+
+
+def test_valeur_non_verifiee_au_niveau_de_la_valeur(monkeypatch):
+    p = tous()["smic.horaire"]
+    rang = p.rang("2026-03-01")
+    statuts = list(p.statuts_valeurs)
+    statuts[rang] = "non_verifie"
+    monkeypatch.setattr(p, "statuts_valeurs", statuts)
+    r = simuler({"date_embauche": "2026-03-01", "duree_mois": 2}).en_dict()
+    brut = r["explications"]["salaire_brut"]
+    assert p.libelle in brut["valeurs_non_verifiees"]
+    smic = next(x for x in brut["parametres"] if x["id"] == "smic.horaire")
+    assert smic["statut"] == "non_verifie"
+
+
+# ------------------------------------------------------------------ the misleading warning
+@pytest.mark.parametrize("debut", ["2025-10-01", "2025-12-01", "2026-01-01", "2026-03-01"])
+def test_les_taux_abolis_ne_sont_pas_des_valeurs_prolongees(debut):
+    r = simuler({"date_embauche": debut, "duree_mois": 6}).en_dict()
+    textes = " ".join(a["texte"] for a in r["avertissements"])
+    assert "10 septembre 2025" not in textes
+    assert r["parametres_au"] > "2025-09-10"
+    notes = " ".join((r["explications"].get("valeurs_prolongees") or {"notes": []})["notes"])
+    assert "taux réduit" not in notes and "coefficient maximal" not in notes
+
+
+def test_une_valeur_ouverte_reste_signalee():
+    r = simuler({"date_embauche": "2028-01-01"}).en_dict()
+    assert [a["code"] for a in r["avertissements"]].count("valeurs_prolongees") == 1
+
+
+# ------------------------------------------------------------------ templates
+@pytest.fixture
+def parametres_modifies(tmp_path: Path, monkeypatch):
+    """A temporary copy of the compiled parameters, changed by the test, used by the engine."""
+
+    def modifier(changer) -> None:
+        brut = json.loads(parametres.FICHIER.read_text(encoding="utf-8"))
+        changer(brut["parametres"])
+        copie = tmp_path / "parametres.json"
+        copie.write_text(json.dumps(brut), encoding="utf-8")
+        monkeypatch.setattr(parametres, "FICHIER", copie)
+        _vider()
+
+    def _vider() -> None:
+        parametres.tous.cache_clear()
+        paie.bareme.cache_clear()
+        paie._PAR_RANGS.clear()
+
+    yield modifier
+    monkeypatch.undo()
+    _vider()
+
+
+def _valeur_au(p: dict, jour: str) -> dict:
+    return [v for v in p["valeurs"] if v["date"] <= jour][-1]
+
+
+def test_l_explication_suit_les_parametres(parametres_modifies):
+    situation = {"contrat": "cdd", "duree_mois": 6, "date_embauche": "2026-03-01",
+                 "mutuelle_part_employeur": 30, "effectif": 20}
+    avant = simuler(situation).en_dict()["explications"]
+    assert "12,02\u00a0€" in avant["reduction_generale"]["formule"]
+    assert "10\u00a0%" in " ".join(avant["salaire_brut"]["notes"])
+
+    def changer(p: dict) -> None:
+        _valeur_au(p["reduction_generale.smic_reference_rgdu"], "2026-03-01")["valeur"] = 12.5
+        _valeur_au(p["cdd.indemnite_fin_contrat"], "2026-03-01")["valeur"] = 0.12
+        _valeur_au(p["cotisations.employeur.forfait_social_prevoyance"],
+                   "2026-03-01")["valeur"] = 0.09
+
+    parametres_modifies(changer)
+    apres = simuler(situation).en_dict()["explications"]
+    assert "12,50\u00a0€" in apres["reduction_generale"]["formule"]
+    assert "12,02" not in apres["reduction_generale"]["formule"]
+    assert "12\u00a0%" in " ".join(apres["salaire_brut"]["notes"])
+    assert "9\u00a0%" in " ".join(apres["cout_employeur"]["notes"])
+
+
+def test_pas_de_nombre_legal_dans_la_prose_des_explications():
+    source = (Path(parametres.__file__).parent / "explications.py").read_text(encoding="utf-8")
+    for exemple in ("12,02", "79 %", "3,45", "151,67", "9,7 %", "98,25", "1,6 ×", "1,75", "8 %"):
+        assert exemple not in source, exemple
