@@ -23,7 +23,8 @@ def test_temps_partiel_sous_24_heures(heures, averti):
 
 
 def test_mention_des_derogations():
-    texte = next(a["texte"] for a in _r(heures_hebdo=20)["avertissements"] if MINIMUM_24H in a["texte"])
+    textes = [a["texte"] for a in _r(heures_hebdo=20)["avertissements"]]
+    texte = next(t for t in textes if MINIMUM_24H in t)
     assert "L3123-27" in texte and "20 h par semaine" in texte
     assert "étudiant de moins de 26 ans" in texte and "demande écrite" in texte
     assert "L3123-7" in texte and "24 heures" in texte

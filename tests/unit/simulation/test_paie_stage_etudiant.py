@@ -41,7 +41,8 @@ def test_seuil_de_308_heures(heures, due):
 def test_deux_mois_a_35_heures_pas_obligatoire():
     r = _stage(duree_mois=2)  # 303,33 hours: not more than 308
     assert r["totaux"]["cout_employeur"] == 0
-    assert any("n’est obligatoire qu’au-delà de 308 heures" in a["texte"] for a in r["avertissements"])
+    textes = [a["texte"] for a in r["avertissements"]]
+    assert any("n’est obligatoire qu’au-delà de 308 heures" in t for t in textes)
 
 
 def test_trois_mois_obligatoire_des_le_premier_jour():
