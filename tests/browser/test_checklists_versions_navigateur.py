@@ -59,6 +59,9 @@ def site_modifie(site_dir: Path, tmp_path_factory) -> Path:
             element["texte"] = "Garder un contact suivi avec l’entreprise"
     donnees["elements"] = [e for e in donnees["elements"] if e["id"] != "av-ent-outils"]
     fichier.write_text(yaml.safe_dump(donnees, allow_unicode=True), encoding="utf-8")
+    registre = projet / "docs" / "data" / "checklists-ids-publies.yml"  # retired on purpose
+    registre.write_text(registre.read_text(encoding="utf-8").replace(
+        "remplacements: {}", "remplacements:\n  av-ent-outils: null"), encoding="utf-8")
     resultat = construire(projet, racine / "site")
     assert resultat.returncode == 0, resultat.stderr[-2000:]
     return racine / "site"

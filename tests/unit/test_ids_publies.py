@@ -86,3 +86,17 @@ def test_un_remplacement_vers_rien_est_refuse(tmp_path: Path) -> None:
         "remplacements: {}", "remplacements:\n  av-ent-fichier: inexistant"), encoding="utf-8")
     with pytest.raises(ErreurDonnees, match="existe encore dans les check-lists"):
         remplacements(charger_checklists(dossier), registre)
+
+
+def test_un_element_retire_sans_successeur_se_declare_null(tmp_path: Path) -> None:
+    dossier, registre = _copies(tmp_path)
+    fichier = dossier / "avant-stage.yml"
+    texte = fichier.read_text(encoding="utf-8")
+    debut = texte.index("  - id: av-ent-outils\n")
+    fin = texte.index("  - id:", debut + 5)
+    fichier.write_text(texte[:debut] + texte[fin:], encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match="« av-ent-outils: null » s’il est retiré"):
+        remplacements(charger_checklists(dossier), registre)
+    registre.write_text(registre.read_text(encoding="utf-8").replace(
+        "remplacements: {}", "remplacements:\n  av-ent-outils: null"), encoding="utf-8")
+    assert remplacements(charger_checklists(dossier), registre) == {}

@@ -30,27 +30,31 @@ SCHEMA = {
         "remplacements": {
             "type": "object",
             "propertyNames": {"pattern": IDENTIFIANT},
-            "additionalProperties": {"type": "string", "pattern": IDENTIFIANT},
+            # null: retired on purpose, with no successor (the browser keeps its ticks aside).
+            "additionalProperties": {"anyOf": [{"type": "string", "pattern": IDENTIFIANT},
+                                               {"type": "null"}]},
         },
     },
 }
 
 
 def remplacements(listes: dict[str, Checklist], fichier: Path = FICHIER) -> dict[str, str]:
-    """{old id: current id} after checking that no published id is lost and that every current
-    id is registered; ErreurDonnees (French, naming the file and the id) otherwise."""
+    """{old id: current id} after checking that no published id is lost (each is current,
+    replaced, or retired on purpose with `null`) and that every current id is registered;
+    ErreurDonnees (French, naming the file and the id) otherwise."""
     donnees = charger(fichier, SCHEMA)
     actuels = {e.id for liste in listes.values() for e in liste.elements}
     publies = {i for ids in donnees["publies"].values() for i in ids}
     brut: dict[str, str] = donnees["remplacements"]
     resolus: dict[str, str] = {}
-    for ancien in sorted(brut):
+    retires = {i for i, cible in brut.items() if cible is None}
+    for ancien in sorted(set(brut) - retires):
         if ancien in actuels:
             raise ErreurDonnees(
                 f"{fichier} : champ remplacements.{ancien} : « {ancien} » existe encore dans les "
                 "check-lists ; un identifiant ne peut pas être à la fois actuel et remplacé")
         vus, cible = [ancien], brut[ancien]
-        while cible in brut and cible not in vus:
+        while cible in brut and brut[cible] is not None and cible not in vus:
             vus.append(cible)
             cible = brut[cible]
         if cible not in actuels:
@@ -58,11 +62,16 @@ def remplacements(listes: dict[str, Checklist], fichier: Path = FICHIER) -> dict
                 f"{fichier} : champ remplacements.{ancien} : « {brut[ancien]} » ne mène à aucun "
                 "élément actuel des check-lists")
         resolus[ancien] = cible
-    for ident in sorted(publies - actuels - set(resolus)):
+    for ident in sorted(retires & actuels):
+        raise ErreurDonnees(
+            f"{fichier} : champ remplacements.{ident} : « {ident} » est déclaré retiré mais existe "
+            "encore dans les check-lists")
+    for ident in sorted(publies - actuels - set(resolus) - retires):
         raise ErreurDonnees(
             f"{fichier} : l’identifiant publié « {ident} » a disparu des check-lists. Les coches "
             "des utilisateurs y sont rattachées : rétablissez-le, ou ajoutez "
-            f"« {ident}: <nouvel identifiant> » sous remplacements")
+            f"« {ident}: <nouvel identifiant> » sous remplacements (« {ident}: null » s’il est "
+            "retiré sans successeur)")
     for ident in sorted(actuels - publies):
         raise ErreurDonnees(
             f"{fichier} : champ publies : le nouvel identifiant « {ident} » n’y est pas ; "
