@@ -8,7 +8,7 @@ import json
 from .champs import tous_les_champs
 from .comparaison import comparer
 from .erreurs import ErreurSaisie
-from .inverse import simuler_depuis_cible
+from .inverse import simuler_depuis_cible as simuler
 from .oeth import calculer_oeth
 
 COMMANDES = ("simuler", "comparer", "oeth", "champs")
@@ -22,7 +22,7 @@ def _erreurs(erreurs: list[dict]) -> str:
 
 def _executer(commande: str, entree) -> object:
     if commande == "simuler":
-        return simuler_depuis_cible(entree).en_dict()
+        return simuler(entree).en_dict()  # a known net pay or budget is inverted first
     if commande == "comparer":
         if not isinstance(entree, dict):
             raise ErreurSaisie.une(None, "La saisie doit être un objet JSON avec « profil » et "
