@@ -1,21 +1,41 @@
 """Field metadata for forms: one entry per engine key, with a French label and one plain
-sentence of help. Defaults are those the engine applies when the key is absent."""
+sentence of help. Defaults are those the engine applies when the key is absent.
+
+`visible_si` says when a question matters: {field: [accepted values]} or {field: {"min": x}},
+every entry to hold; a field absent from the form (the compare page has no contract field)
+does not restrict, a hidden one fails (its value is not sent). A hidden field is not sent, so
+the engine applies its default."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from .parametres import valeur
 from .saisie import CONTRATS, DATE_MAX, DATE_MIN
 
 
 def _champ(nom, libelle, type_, aide, defaut=None, mini=None, maxi=None, pas=None, choix=None,
-           unite=None) -> dict:
+           unite=None, visible_si=None) -> dict:
     return {"nom": nom, "libelle": libelle, "type": type_, "defaut": defaut, "min": mini,
-            "max": maxi, "pas": pas, "choix": choix, "aide": aide, "unite": unite}
+            "max": maxi, "pas": pas, "choix": choix, "aide": aide, "unite": unite,
+            "visible_si": visible_si}
+
+
+ALTERNANCE = ["apprentissage", "professionnalisation"]
+SALARIES = ["cdi", "cdd", "apprentissage", "professionnalisation"]  # not the unpaid placement
 
 
 def _aujourd_hui() -> str:
     return dt.date.today().isoformat()
+
+
+def _seuil_effectif(ident: str, cle: str | None, repli: int) -> int:
+    """A headcount threshold from the parameters (today's value): when a question matters."""
+    try:
+        v = valeur(ident, _aujourd_hui())
+        return int(v[cle] if cle else v)
+    except (KeyError, LookupError, TypeError, ValueError):
+        return repli
 
 
 def champs_simuler() -> list[dict]:
@@ -28,20 +48,36 @@ def champs_simuler() -> list[dict]:
         _champ("duree_mois", "Durée", "entier",
                "Durée du contrat ; pour un CDI, nombre de mois à simuler (jusqu’à 48).",
                12, 1, 48, 1, unite="mois"),
+        _champ("salaire_connu", "Le salaire que vous connaissez", "choix",
+               "Partez du montant que vous avez en tête : le simulateur retrouve le salaire brut.",
+               "brut", choix=[{"valeur": "brut", "libelle": "Le salaire brut"},
+                              {"valeur": "net", "libelle": "Le salaire net (ce que la personne "
+                               "touche)"},
+                              {"valeur": "cout", "libelle": "Le coût total pour l’entreprise "
+                               "(votre budget)"}],
+               visible_si={"contrat": SALARIES}),
         _champ("salaire_brut_mensuel", "Salaire brut mensuel", "decimal",
                "Laissez vide pour le minimum légal du contrat et de l’âge.", None, 0, 100000, 0.01,
-               unite="€"),
+               unite="€", visible_si={"contrat": SALARIES, "salaire_connu": ["brut"]}),
+        _champ("salaire_net_mensuel", "Salaire net mensuel visé", "decimal",
+               "Le net avant impôt sur le revenu que la personne touchera le premier mois.", None,
+               0, 100000, 0.01, unite="€", visible_si={"contrat": SALARIES,
+                                                        "salaire_connu": ["net"]}),
+        _champ("cout_mensuel", "Budget mensuel (coût total)", "decimal",
+               "Ce que l’embauche peut coûter à l’entreprise le premier mois, cotisations "
+               "comprises, avant les aides.", None, 0, 200000, 0.01, unite="€",
+               visible_si={"contrat": SALARIES, "salaire_connu": ["cout"]}),
         _champ("heures_hebdo", "Heures par semaine", "decimal",
                "35 heures pour un temps plein ; 48 heures au plus.", 35, 1, 48, 0.5, unite="h"),
         _champ("effectif", "Effectif de l’entreprise", "entier",
                "Nombre de salariés de l’entreprise ; il change certains taux et les aides.",
                10, 0, 1000000, 1, unite="salariés"),
         _champ("age", "Âge de la personne", "entier",
-               "Âge à la date d’embauche ; il fixe le salaire minimum d’un apprenti.",
+               "Âge à la date d’embauche ; il fixe le salaire minimum d’un alternant.",
                None, 14, 75, 1, unite="ans"),
         _champ("date_naissance", "Date de naissance", "date",
                "Facultatif : plus précis que l’âge, car le salaire d’un apprenti change après "
-               "chaque anniversaire."),
+               "chaque anniversaire.", visible_si={"contrat": ALTERNANCE}),
         _champ("niveau_diplome", "Niveau du diplôme", "choix",
                "Niveau du diplôme préparé (apprentissage) ou déjà obtenu (professionnalisation).",
                4, choix=[{"valeur": 3, "libelle": "3 — CAP, BEP"},
@@ -49,33 +85,46 @@ def champs_simuler() -> list[dict]:
                          {"valeur": 5, "libelle": "5 — bac + 2 (BTS, BUT 2e année)"},
                          {"valeur": 6, "libelle": "6 — bac + 3 (licence, BUT)"},
                          {"valeur": 7, "libelle": "7 — bac + 5 (master, ingénieur)"},
-                         {"valeur": 8, "libelle": "8 — doctorat"}]),
+                         {"valeur": 8, "libelle": "8 — doctorat"}],
+               visible_si={"contrat": ALTERNANCE}),
         _champ("rqth", "Reconnaissance de travailleur handicapé (RQTH)", "booleen",
-               "Cochez si la personne a une RQTH : certaines aides et règles changent.", False),
+               "Décision de la MDPH que la personne peut vous communiquer si elle le souhaite : "
+               "elle lève la limite d’âge de l’apprentissage et ouvre des aides. Dans le doute, "
+               "laissez décoché.", False),
         _champ("demandeur_emploi", "Demandeur d’emploi", "booleen",
-               "Cochez si la personne est inscrite à France Travail.", False),
+               "Cochez si la personne est inscrite à France Travail ; certaines aides en "
+               "dépendent.", False, visible_si={"contrat": ["cdi", "cdd", "professionnalisation"]}),
         _champ("demandeur_emploi_depuis_mois", "Inscrit depuis", "entier",
                "Facultatif : depuis combien de mois la personne est inscrite.", None, 0, 600, 1,
-               unite="mois"),
+               unite="mois", visible_si={"demandeur_emploi": [True]}),
         _champ("residence_qpv", "Habite un quartier prioritaire (QPV)", "booleen",
-               "Cochez si la personne réside dans un quartier prioritaire de la politique de la "
-               "ville.",
-               False),
+               "Quartier prioritaire de la politique de la ville : l’adresse se vérifie sur "
+               "sig.ville.gouv.fr. Ne compte que pour l’aide « emploi franc » ; dans le doute, "
+               "laissez décoché.",
+               False, visible_si={"contrat": ["cdi", "cdd"], "demandeur_emploi": [True]}),
         _champ("beneficiaire_rsa", "Bénéficiaire du RSA", "booleen",
-               "Cochez si la personne perçoit le revenu de solidarité active.", False),
+               "Cochez si la personne perçoit le revenu de solidarité active : après 26 ans, le "
+               "contrat de professionnalisation lui reste ouvert.", False,
+               visible_si={"contrat": ["professionnalisation"]}),
         _champ("ratio_alternants", "Part d’alternants dans l’effectif", "decimal",
-               "Pour les entreprises de 250 salariés ou plus : part d’alternants, en pourcentage.",
-               0, 0, 100, 0.1, unite="%"),
+               "Alternants (apprentis, contrats de professionnalisation) parmi vos salariés : à "
+               "partir de 250 salariés, une part trop faible ajoute une contribution.",
+               0, 0, 100, 0.1, unite="%", visible_si={"effectif": {"min": _seuil_effectif(
+                   "cotisations.employeur.csa_apprentissage", "seuil_effectif", 250)}}),
         _champ("taux_at_mp", "Taux accidents du travail (AT/MP)", "decimal",
-               "Le taux notifié à votre entreprise ; vide : taux moyen national.", None, 0, 30,
+               "Cotisation accidents du travail et maladies professionnelles : son taux figure "
+               "sur la notification annuelle de la Carsat (compte AT/MP sur net-entreprises.fr). "
+               "Laissez vide : le taux moyen national est retenu.", None, 0, 30,
                0.01, unite="%"),
         _champ("mutuelle_part_employeur", "Part employeur de la mutuelle", "decimal",
                "Ce que l’entreprise paie chaque mois pour la complémentaire santé de ce salarié.",
                0, 0, 2000, 0.01, unite="€ par mois"),
         _champ("taux_versement_mobilite", "Taux du versement mobilité", "decimal",
-               "Taux de votre commune, dû à partir de 11 salariés ; 0 si vous ne le connaissez "
-               "pas.",
-               0, 0, 5, 0.01, unite="%"),
+               "Contribution qui finance les transports en commun, due à partir de 11 salariés "
+               "là où la collectivité l’a instituée ; l’Urssaf publie le taux de chaque "
+               "commune. Laissez 0 si vous ne le connaissez pas.",
+               0, 0, 5, 0.01, unite="%", visible_si={"effectif": {"min": _seuil_effectif(
+                   "seuils.versement_mobilite", None, 11)}}),
     ]
 
 
