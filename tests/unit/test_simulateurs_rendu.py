@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -229,9 +230,38 @@ def test_widget_nomme_ses_champs_comme_le_moteur(commande) -> None:
     assert 'aria-live="polite"' in html and 'role="status"' in html
 
 
-def test_widget_preremplit_la_date_de_reference() -> None:
+def test_widget_preremplit_le_mois_suivant_la_date_de_reference() -> None:
     html = widget.widget("simuler", "../../")
-    assert re.search(rf'name="date_embauche"[^>]*value="{DATE}"', html)
+    assert re.search(r'name="date_embauche"[^>]*value="2026-04-01"', html)
+    assert "situation par défaut (embauche le 1er avril 2026)" in html
+    champ = {"type": "date", "defaut": "x", "min": "2024-01-01", "max": "2030-12-31"}
+    assert widget.defaut(champ, dt.date(2026, 12, 15)) == "2027-01-01"
+    assert widget.defaut(champ, dt.date(2030, 12, 15)) == "2030-12-31"
+
+
+def test_widget_questions_selon_la_situation() -> None:
+    """Questions that do not matter at the defaults are rendered hidden and not computed."""
+    html = widget.widget("simuler", "../../")
+    caches = set(re.findall(r'data-champ="([a-z_]+)" data-visible-si="[^"]*" hidden', html))
+    assert {"niveau_diplome", "ratio_alternants", "residence_qpv", "beneficiaire_rsa",
+            "salaire_net_mensuel", "cout_mensuel", "taux_versement_mobilite"} <= caches
+    assert "salaire_brut_mensuel" not in caches and "demandeur_emploi" not in caches
+    entree = widget.situation_par_defaut("simuler", dt.date(2026, 3, 2))
+    assert not caches & set(entree)
+    champs = {c["nom"]: c for g in widget.groupes("simuler") for c in g.champs}
+    valeurs = {**widget.valeurs_par_defaut("simuler", dt.date(2026, 3, 2)),
+               "contrat": "apprentissage", "effectif": 300}
+    assert widget.visible(champs["niveau_diplome"], valeurs, champs)
+    assert widget.visible(champs["ratio_alternants"], valeurs, champs)
+    assert not widget.visible(champs["demandeur_emploi"], valeurs, champs)
+    # A chain: the QPV question needs the job-seeker one, itself hidden for an apprentice.
+    assert not widget.visible(champs["residence_qpv"], {**valeurs, "demandeur_emploi": True},
+                              champs)
+    assert widget.visible(champs["residence_qpv"], {**valeurs, "contrat": "cdi",
+                                                    "demandeur_emploi": True}, champs)
+    # The compare page has no contract field: the contract conditions do not restrict there.
+    profil = {c["nom"]: c for c in widget.groupes("comparer")[0].champs}
+    assert widget.visible(profil["niveau_diplome"], {}, profil)
 
 
 def test_date_de_reference_invalide(monkeypatch) -> None:

@@ -106,3 +106,43 @@ def test_le_moteur_lit_les_montants_francais() -> None:
                  "salaire_brut_mensuel": "2\u202f000,50 €"})
     b = simuler({"contrat": "cdi", "date_embauche": "2027-01-01", "salaire_brut_mensuel": 2000.5})
     assert a.mois == b.mois
+
+
+# ------------------------------------------------------------------ compare with a salary
+def _options(employeur: dict, profil: dict | None = None) -> dict:
+    from diese.simulation.comparaison import comparer
+
+    base = {"date_embauche": "2027-01-01", "horizon_mois": 12}
+    return {o.contrat: o for o in comparer(profil or {"age": 19}, {**base, **employeur})}
+
+
+def test_comparer_au_meme_salaire_la_ou_la_loi_le_permet() -> None:
+    options = _options({"salaire_brut_mensuel": "2 500 €"})
+    for contrat in ("cdi", "cdd", "apprentissage", "professionnalisation"):
+        assert options[contrat].salaire_brut_mensuel == 2500.0
+        assert not any("inférieur au minimum" in a for a in options[contrat].avertissements)
+    assert options["stage"].eligible and options["stage"].totaux["cout_employeur"] == 0
+
+
+def test_comparer_sous_le_minimum_d_un_contrat_son_minimum_est_retenu_et_dit() -> None:
+    options = _options({"salaire_brut_mensuel": 1000})
+    sans = _options({})
+    assert options["apprentissage"].salaire_brut_mensuel == 1000.0  # above its minimum
+    for contrat in ("cdi", "cdd", "professionnalisation"):
+        o = options[contrat]
+        assert o.eligible and o.salaire_brut_mensuel == sans[contrat].salaire_brut_mensuel
+        assert o.avertissements[0].startswith("Le salaire indiqué (1\u202f000,00\u00a0€ brut par "
+                                              "mois) est inférieur au minimum légal de ce contrat")
+
+
+def test_une_ligne_par_option_dit_ce_qui_fait_la_difference() -> None:
+    options = _options({})
+    assert options["cdi"].pourquoi.startswith("Référence")
+    assert "indemnité de fin de contrat : 2\u202f240,47\u00a0€" in options["cdd"].pourquoi
+    assert options["cdd"].totaux["indemnite_fin_contrat"] == 2240.47
+    app = options["apprentissage"].pourquoi
+    assert "grille de salaire minimum réduite" in app and "aides à l’embauche" in app
+    assert options["stage"].pourquoi is None
+    # Same salary everywhere: the apprentice's difference is its contributions and aids only.
+    app = _options({"salaire_brut_mensuel": 1900})["apprentissage"].pourquoi
+    assert "grille" not in app and app.startswith("Cotisations plus basses")

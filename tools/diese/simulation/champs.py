@@ -145,6 +145,10 @@ def champs_comparer_profil() -> list[dict]:
 
 def champs_comparer_employeur() -> list[dict]:
     return _extraire(_EMPLOYEUR) + [
+        _champ("salaire_brut_mensuel", "Salaire brut mensuel proposé", "decimal",
+               "Le même pour chaque contrat quand la loi le permet ; sous le minimum d’un "
+               "contrat, ce minimum est retenu (et dit). Laissez vide pour le minimum de chacun.",
+               None, 0, 100000, 0.01, unite="€"),
         _champ("horizon_mois", "Horizon de comparaison", "entier",
                "Nombre de mois sur lequel les contrats sont comparés.", 12, 1, 48, 1, unite="mois")]
 
