@@ -432,6 +432,7 @@
         return;
       }
       if (moteur.etat !== "pret") return;
+      racine.dataset.calcul = "en-cours"; // « fini » once no computation is queued (tests)
       if (enCours) {
         aRefaire = true;
         montrerApres ||= montrer;
@@ -468,11 +469,16 @@
         aRefaire = false;
         montrerApres = false;
         lancer(avecErreurs);
+      } else {
+        racine.dataset.calcul = "fini";
       }
     }
 
     function surSaisie(evenement) {
-      if (!evenement.target.matches?.("[name][data-type]")) return; // e.g. the print option
+      const cible = evenement.target;
+      if (cible !== formulaire && !cible.matches?.("[name][data-type]")) return; // print option
+      // A choice fires `input` then `change`: compute once, on `change`.
+      if (evenement.type === "input" && (cible.localName === "select" || cible.type === "checkbox" || cible.type === "date")) return;
       debutSaisie ??= performance.now();
       modifie = true;
       appliquerConditions(formulaire);
