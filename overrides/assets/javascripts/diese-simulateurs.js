@@ -202,18 +202,25 @@
     return iso;
   }
 
-  // The situation in one paragraph, for the printed page: each question shown, with its answer.
+  // The situation in one paragraph, for the printed page: each question shown, with its answer
+  // (optional details only when changed; the « salary you know » choice shows in the field used).
   function resumer(formulaire) {
     const morceaux = [];
     for (const champ of champs(formulaire)) {
-      if (!estMontre(champ)) continue;
+      if (!estMontre(champ) || champ.name === "salaire_connu") continue;
+      if (champ.closest(".diese-avances") && texteUrl(champ) === champ.dataset.initial) continue;
       const libelle = (formulaire.querySelector(`label[for="${CSS.escape(champ.id)}"]`)?.textContent || champ.name).trim();
       if (champ.dataset.type === "booleen") {
         if (champ.checked) morceaux.push(libelle);
         continue;
       }
-      if (champ.value.trim() === "") continue;
-      const texte = champ.localName === "select" ? champ.selectedOptions[0]?.textContent || champ.value : champ.value.trim();
+      let texte = champ.value.trim();
+      if (champ.name === "salaire_brut_mensuel" && !texte) texte = "minimum légal";
+      if (!texte) continue;
+      if (champ.localName === "select") texte = champ.selectedOptions[0]?.textContent || texte;
+      else if (champ.dataset.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(texte)) {
+        texte = new Date(`${texte}T12:00:00`).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+      }
       morceaux.push(`${libelle} : ${texte}`);
     }
     return morceaux.length ? `Situation simulée — ${morceaux.join(" ; ")}.` : "";
