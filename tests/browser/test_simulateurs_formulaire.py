@@ -172,6 +172,7 @@ def test_pas_d_erreur_en_cours_de_frappe(session) -> None:
     page.focus(champ)
     page.fill(champ, "")
     page.keyboard.type("deux mille")
+    page.wait_for_function("() => document.getElementById('simulateur').dataset.calcul === 'fini'")
     assert erreurs_visibles(page) == 0
     page.keyboard.press("Tab")
     assert "Saisissez un nombre" in page.inner_text("#erreur-champ-salaire_brut_mensuel")

@@ -372,19 +372,21 @@
       if (texte !== undefined && etat.textContent !== texte) etat.textContent = texte;
     }
 
+    function effacerErreurDe(champ) {
+      if (champ.getAttribute("aria-invalid") !== "true") return;
+      champ.removeAttribute("aria-invalid");
+      const boite = racine.querySelector(`#erreur-${CSS.escape(champ.id)}`);
+      boite.hidden = true;
+      boite.textContent = "";
+      const decrit = (champ.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== boite.id);
+      if (decrit.length) champ.setAttribute("aria-describedby", decrit.join(" "));
+      else champ.removeAttribute("aria-describedby");
+    }
+
     function effacerErreurs() {
       erreurGenerale.hidden = true;
       erreurGenerale.textContent = "";
-      for (const champ of champs(formulaire)) {
-        if (champ.getAttribute("aria-invalid") !== "true") continue;
-        champ.removeAttribute("aria-invalid");
-        const boite = racine.querySelector(`#erreur-${CSS.escape(champ.id)}`);
-        boite.hidden = true;
-        boite.textContent = "";
-        const decrit = (champ.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== boite.id);
-        if (decrit.length) champ.setAttribute("aria-describedby", decrit.join(" "));
-        else champ.removeAttribute("aria-describedby");
-      }
+      for (const champ of champs(formulaire)) effacerErreurDe(champ);
     }
 
     function champNomme(cle) {
@@ -432,19 +434,21 @@
     }
 
     async function lancer(montrer = true) {
-      const { entree, erreurs } = entreeDe(formulaire);
-      if (erreurs.length) {
-        if (montrer) montrerErreurs(erreurs);
-        else enAttente();
-        return;
-      }
-      if (moteur.etat !== "pret") return;
-      racine.dataset.calcul = "en-cours"; // « fini » once no computation is queued (tests)
+      // One computation at a time; the input that changes meanwhile is read again after it.
       if (enCours) {
         aRefaire = true;
         montrerApres ||= montrer;
         return;
       }
+      const { entree, erreurs } = entreeDe(formulaire);
+      if (erreurs.length) {
+        if (montrer) montrerErreurs(erreurs);
+        else enAttente();
+        racine.dataset.calcul = "fini";
+        return;
+      }
+      if (moteur.etat !== "pret") return;
+      racine.dataset.calcul = "en-cours"; // « fini » once no computation is queued (tests)
       enCours = true;
       const debut = debutSaisie ?? performance.now();
       debutSaisie = null;
@@ -488,6 +492,8 @@
       if (evenement.type === "input" && (cible.localName === "select" || cible.type === "checkbox" || cible.type === "date")) return;
       debutSaisie ??= performance.now();
       modifie = true;
+      // Typing again in a field marked wrong: its message goes until the field is left.
+      if (evenement.type === "input" && cible !== formulaire) effacerErreurDe(cible);
       appliquerConditions(formulaire);
       // `change`: a choice made, or a text field left; `input`: typing in progress.
       lancer(evenement.type === "change");
