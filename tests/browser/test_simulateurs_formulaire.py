@@ -238,7 +238,7 @@ def test_prerendu_dit_sa_date(navigateur, serveur) -> None:
 
 
 # ------------------------------------------------------------------ 5. compare with a salary
-def test_comparer_avec_un_salaire_et_pourquoi(session) -> None:
+def test_comparer_avec_un_salaire_et_pourquoi(session, axe) -> None:
     page = session.page
     session.ouvrir("outils/comparer/?age=19")
     attendre_calcul(page, 0)
@@ -251,6 +251,8 @@ def test_comparer_avec_un_salaire_et_pourquoi(session) -> None:
     assert len(textes) == len(bruts) and all(textes)
     assert any("indemnité de fin de contrat" in t for t in textes)
     assert any("aides à l’embauche" in t.lower() for t in textes)
+    violations = axe(page, ".md-content")
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     changer(page, "#champ-employeur-salaire_brut_mensuel", "1000")
     assert "est inférieur au minimum légal de ce contrat" in page.inner_text(
         "#simulateur .diese-simulateur__resultat")
