@@ -89,8 +89,7 @@ def test_les_questions_suivent_le_contrat(session, axe) -> None:
     session.ouvrir("outils/cout-embauche/")
     # A CDI in an 11-person company: no diploma, no alternance share, no RSA question.
     assert not montre(page, "niveau_diplome") and not montre(page, "ratio_alternants")
-    assert not montre(page, "beneficiaire_rsa") and montre(page, "demandeur_emploi")
-    assert not montre(page, "residence_qpv")  # asked only of a job seeker (emploi franc)
+    assert not montre(page, "beneficiaire_rsa") and not montre(page, "residence_qpv")
     # Keyboard order skips what is hidden: from the age to the RQTH box.
     page.focus("#champ-age")
     page.keyboard.press("Tab")
@@ -106,11 +105,16 @@ def test_les_questions_suivent_le_contrat(session, axe) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "champ-niveau_diplome"
 
+    # Job seeker in a QPV: the emploi franc's questions, for a CDI hired while it was open.
     page.select_option("#champ-contrat", "cdi")
+    page.fill("#champ-date_embauche", "2024-06-01")
     page.check("#champ-demandeur_emploi")
     assert montre(page, "residence_qpv")
     page.uncheck("#champ-demandeur_emploi")
     assert not montre(page, "residence_qpv")
+    page.select_option("#champ-contrat", "professionnalisation")
+    assert montre(page, "demandeur_emploi") and montre(page, "beneficiaire_rsa")
+    page.select_option("#champ-contrat", "cdi")
 
     # Alternance share from 250 employees; its value is not sent once the question is hidden.
     changer(page, "#champ-effectif", "300")

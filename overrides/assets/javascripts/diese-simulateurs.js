@@ -153,24 +153,30 @@
   }
 
   // `visible_si` of the field metadata (diese.simulation.champs), the same rule as the build
-  // (widget.visible): every entry holds; a field absent from the form does not restrict, a
-  // hidden one fails. Fields are visited in document order, so a chain resolves in one pass.
+  // (widget.visible): one rule holds, each of its entries holding ({"min"} for numbers,
+  // {"avant"} for dates); a field absent from the form does not restrict, a hidden one fails.
+  // Fields are visited in document order, so a chain resolves in one pass.
+  function tient(condition, valeur) {
+    if (Array.isArray(condition)) return condition.some((a) => String(a).toLowerCase() === String(valeur).toLowerCase());
+    if ("min" in condition && !(typeof valeur === "number" && valeur >= condition.min)) return false;
+    return !("avant" in condition) || (typeof valeur === "string" && valeur < condition.avant);
+  }
+
   function appliquerConditions(formulaire) {
     for (const boite of formulaire.querySelectorAll("[data-visible-si]")) {
-      let regle;
+      let regles;
       try {
-        regle = JSON.parse(boite.dataset.visibleSi);
+        regles = JSON.parse(boite.dataset.visibleSi);
       } catch {
         continue;
       }
-      const montre = Object.entries(regle).every(([nom, attendu]) => {
-        const controle = formulaire.querySelector(`[name="${CSS.escape(nom)}"][data-type]`);
-        if (!controle) return true;
-        if (!estMontre(controle)) return false;
-        const valeur = valeurDe(controle);
-        if (Array.isArray(attendu)) return attendu.some((a) => String(a).toLowerCase() === String(valeur).toLowerCase());
-        return typeof valeur === "number" && valeur >= (attendu.min ?? valeur);
-      });
+      const montre = [].concat(regles).some((regle) =>
+        Object.entries(regle).every(([nom, condition]) => {
+          const controle = formulaire.querySelector(`[name="${CSS.escape(nom)}"][data-type]`);
+          if (!controle) return true;
+          return estMontre(controle) && tient(condition, valeurDe(controle));
+        }),
+      );
       if (boite.hidden === montre) boite.hidden = !montre;
     }
   }

@@ -106,22 +106,27 @@ def valeurs_par_defaut(commande: str, aujourdhui: dt.date) -> dict[str, Any]:
     return {c["nom"]: defaut(c, aujourdhui) for g in groupes(commande) for c in g.champs}
 
 
+def _tient(condition: Any, v: Any) -> bool:
+    if isinstance(condition, list):
+        return str(v).lower() in {str(a).lower() for a in condition}
+    if "min" in condition and not (isinstance(v, int | float) and v >= condition["min"]):
+        return False
+    return "avant" not in condition or (isinstance(v, str) and v < condition["avant"])
+
+
 def visible(champ: dict, valeurs: dict[str, Any], champs: dict[str, dict]) -> bool:
     """Whether a question matters (the page script applies the same rule as the reader types):
-    every `visible_si` entry holds; a field absent from the form does not restrict, a hidden
-    one fails."""
-    for nom, attendu in (champ.get("visible_si") or {}).items():
-        if nom not in champs:
-            continue
-        if not visible(champs[nom], valeurs, champs):
-            return False
-        v = valeurs.get(nom)
-        if isinstance(attendu, dict):
-            if not isinstance(v, int | float) or v < attendu.get("min", v):
-                return False
-        elif str(v).lower() not in {str(a).lower() for a in attendu}:
-            return False
-    return True
+    one of the `visible_si` rules holds, each of its entries holding; a field absent from the
+    form does not restrict, a hidden one fails."""
+    regles = champ.get("visible_si")
+    if not regles:
+        return True
+    for regle in regles if isinstance(regles, list) else [regles]:
+        if all(nom not in champs or (visible(champs[nom], valeurs, champs)
+                                     and _tient(condition, valeurs.get(nom)))
+               for nom, condition in regle.items()):
+            return True
+    return False
 
 
 def situation_par_defaut(commande: str, aujourdhui: dt.date) -> dict:

@@ -1,28 +1,69 @@
 """Field metadata for forms: one entry per engine key, with a French label and one plain
 sentence of help. Defaults are those the engine applies when the key is absent.
 
-`visible_si` says when a question matters: {field: [accepted values]} or {field: {"min": x}},
-every entry to hold; a field absent from the form (the compare page has no contract field)
-does not restrict, a hidden one fails (its value is not sent). A hidden field is not sent, so
-the engine applies its default."""
+`visible_si` says when a question matters (table QUAND below): a rule {field: condition}, every
+entry to hold, or a list of rules, one of which must hold. A condition is a list of accepted
+values, {"min": number} or {"avant": "AAAA-MM-JJ"} (dates before, excluded). A field absent from
+the form (the compare page has no contract field) does not restrict, a hidden one fails. A
+hidden field is not sent, so the engine applies its default."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from .parametres import valeur
+from .parametres import tous, valeur
 from .saisie import CONTRATS, DATE_MAX, DATE_MIN
 
 
 def _champ(nom, libelle, type_, aide, defaut=None, mini=None, maxi=None, pas=None, choix=None,
-           unite=None, visible_si=None) -> dict:
+           unite=None) -> dict:
     return {"nom": nom, "libelle": libelle, "type": type_, "defaut": defaut, "min": mini,
             "max": maxi, "pas": pas, "choix": choix, "aide": aide, "unite": unite,
-            "visible_si": visible_si}
+            "visible_si": quand().get(nom)}
 
 
 ALTERNANCE = ["apprentissage", "professionnalisation"]
 SALARIES = ["cdi", "cdd", "apprentissage", "professionnalisation"]  # not the unpaid placement
+EMPLOI_FRANC = "emploi_franc.montants"
+
+
+def _fermeture(ident: str) -> str | None:
+    """The first date from which an aid has no value any more (closed to new hires), if any."""
+    try:
+        p = tous()[ident]
+    except KeyError:
+        return None
+    for date, avant, apres in zip(p.dates[1:], p.valeurs, p.valeurs[1:], strict=False):
+        if avant is not None and apres is None:
+            return date
+    return None
+
+
+def quand() -> dict[str, dict | list[dict]]:
+    """When each question matters (thresholds and closing dates read from the parameters)."""
+    ferme = _fermeture(EMPLOI_FRANC)
+    # The emploi franc asks for a job seeker living in a QPV; closed to hires from `ferme`.
+    emploi_franc = {"contrat": SALARIES[:2] + ["professionnalisation"],
+                    **({"date_embauche": {"avant": ferme}} if ferme else {})}
+    return {
+        "salaire_connu": {"contrat": SALARIES},
+        "salaire_brut_mensuel": {"contrat": SALARIES, "salaire_connu": ["brut"]},
+        "salaire_net_mensuel": {"contrat": SALARIES, "salaire_connu": ["net"]},
+        "cout_mensuel": {"contrat": SALARIES, "salaire_connu": ["cout"]},
+        "date_naissance": {"contrat": ALTERNANCE},
+        "niveau_diplome": {"contrat": ALTERNANCE},
+        # Professionalisation: open after 26 to job seekers, aid for those of 45 and more.
+        "demandeur_emploi": [{"contrat": ["professionnalisation"]}, emploi_franc],
+        "demandeur_emploi_depuis_mois": {"demandeur_emploi": [True]},
+        "residence_qpv": {**emploi_franc, "demandeur_emploi": [True]},
+        "beneficiaire_rsa": {"contrat": ["professionnalisation"]},
+        "ratio_alternants": {"effectif": {"min": _seuil_effectif(
+            "cotisations.employeur.csa_apprentissage", "seuil_effectif", 250)}},
+        # The apprentice aid's commitment (companies of 250 or more), where the engine has it.
+        "engagement_alternance": {"contrat": ["apprentissage"], "effectif": {"min": 250}},
+        "taux_versement_mobilite": {"effectif": {"min": _seuil_effectif(
+            "seuils.versement_mobilite", None, 11)}},
+    }
 
 
 def _aujourd_hui() -> str:
@@ -54,19 +95,16 @@ def champs_simuler() -> list[dict]:
                               {"valeur": "net", "libelle": "Le salaire net (ce que la personne "
                                "touche)"},
                               {"valeur": "cout", "libelle": "Le coût total pour l’entreprise "
-                               "(votre budget)"}],
-               visible_si={"contrat": SALARIES}),
+                               "(votre budget)"}]),
         _champ("salaire_brut_mensuel", "Salaire brut mensuel", "decimal",
                "Laissez vide pour le minimum légal du contrat et de l’âge.", None, 0, 100000, 0.01,
-               unite="€", visible_si={"contrat": SALARIES, "salaire_connu": ["brut"]}),
+               unite="€"),
         _champ("salaire_net_mensuel", "Salaire net mensuel visé", "decimal",
                "Le net avant impôt sur le revenu que la personne touchera le premier mois.", None,
-               0, 100000, 0.01, unite="€", visible_si={"contrat": SALARIES,
-                                                        "salaire_connu": ["net"]}),
+               0, 100000, 0.01, unite="€"),
         _champ("cout_mensuel", "Budget mensuel (coût total)", "decimal",
                "Ce que l’embauche peut coûter à l’entreprise le premier mois, cotisations "
-               "comprises, avant les aides.", None, 0, 200000, 0.01, unite="€",
-               visible_si={"contrat": SALARIES, "salaire_connu": ["cout"]}),
+               "comprises, avant les aides.", None, 0, 200000, 0.01, unite="€"),
         _champ("heures_hebdo", "Heures par semaine", "decimal",
                "35 heures pour un temps plein ; 48 heures au plus.", 35, 1, 48, 0.5, unite="h"),
         _champ("effectif", "Effectif de l’entreprise", "entier",
@@ -77,7 +115,7 @@ def champs_simuler() -> list[dict]:
                None, 14, 75, 1, unite="ans"),
         _champ("date_naissance", "Date de naissance", "date",
                "Facultatif : plus précis que l’âge, car le salaire d’un apprenti change après "
-               "chaque anniversaire.", visible_si={"contrat": ALTERNANCE}),
+               "chaque anniversaire."),
         _champ("niveau_diplome", "Niveau du diplôme", "choix",
                "Niveau du diplôme préparé (apprentissage) ou déjà obtenu (professionnalisation).",
                4, choix=[{"valeur": 3, "libelle": "3 — CAP, BEP"},
@@ -85,32 +123,29 @@ def champs_simuler() -> list[dict]:
                          {"valeur": 5, "libelle": "5 — bac + 2 (BTS, BUT 2e année)"},
                          {"valeur": 6, "libelle": "6 — bac + 3 (licence, BUT)"},
                          {"valeur": 7, "libelle": "7 — bac + 5 (master, ingénieur)"},
-                         {"valeur": 8, "libelle": "8 — doctorat"}],
-               visible_si={"contrat": ALTERNANCE}),
+                         {"valeur": 8, "libelle": "8 — doctorat"}]),
         _champ("rqth", "Reconnaissance de travailleur handicapé (RQTH)", "booleen",
                "Décision de la MDPH que la personne peut vous communiquer si elle le souhaite : "
                "elle lève la limite d’âge de l’apprentissage et ouvre des aides. Dans le doute, "
                "laissez décoché.", False),
         _champ("demandeur_emploi", "Demandeur d’emploi", "booleen",
                "Cochez si la personne est inscrite à France Travail ; certaines aides en "
-               "dépendent.", False, visible_si={"contrat": ["cdi", "cdd", "professionnalisation"]}),
+               "dépendent.", False),
         _champ("demandeur_emploi_depuis_mois", "Inscrit depuis", "entier",
                "Facultatif : depuis combien de mois la personne est inscrite.", None, 0, 600, 1,
-               unite="mois", visible_si={"demandeur_emploi": [True]}),
+               unite="mois"),
         _champ("residence_qpv", "Habite un quartier prioritaire (QPV)", "booleen",
                "Quartier prioritaire de la politique de la ville : l’adresse se vérifie sur "
                "sig.ville.gouv.fr. Ne compte que pour l’aide « emploi franc » ; dans le doute, "
                "laissez décoché.",
-               False, visible_si={"contrat": ["cdi", "cdd"], "demandeur_emploi": [True]}),
+               False),
         _champ("beneficiaire_rsa", "Bénéficiaire du RSA", "booleen",
                "Cochez si la personne perçoit le revenu de solidarité active : après 26 ans, le "
-               "contrat de professionnalisation lui reste ouvert.", False,
-               visible_si={"contrat": ["professionnalisation"]}),
+               "contrat de professionnalisation lui reste ouvert.", False),
         _champ("ratio_alternants", "Part d’alternants dans l’effectif", "decimal",
                "Alternants (apprentis, contrats de professionnalisation) parmi vos salariés : à "
                "partir de 250 salariés, une part trop faible ajoute une contribution.",
-               0, 0, 100, 0.1, unite="%", visible_si={"effectif": {"min": _seuil_effectif(
-                   "cotisations.employeur.csa_apprentissage", "seuil_effectif", 250)}}),
+               0, 0, 100, 0.1, unite="%"),
         _champ("taux_at_mp", "Taux accidents du travail (AT/MP)", "decimal",
                "Cotisation accidents du travail et maladies professionnelles : son taux figure "
                "sur la notification annuelle de la Carsat (compte AT/MP sur net-entreprises.fr). "
@@ -123,8 +158,7 @@ def champs_simuler() -> list[dict]:
                "Contribution qui finance les transports en commun, due à partir de 11 salariés "
                "là où la collectivité l’a instituée ; l’Urssaf publie le taux de chaque "
                "commune. Laissez 0 si vous ne le connaissez pas.",
-               0, 0, 5, 0.01, unite="%", visible_si={"effectif": {"min": _seuil_effectif(
-                   "seuils.versement_mobilite", None, 11)}}),
+               0, 0, 5, 0.01, unite="%"),
     ]
 
 
