@@ -258,6 +258,7 @@ def test_widget_questions_selon_la_situation() -> None:
     assert not widget.visible(champs["residence_qpv"], {**valeurs, "demandeur_emploi": True},
                               champs)
     assert widget.visible(champs["residence_qpv"], {**valeurs, "contrat": "cdi",
+                                                    "date_embauche": "2024-06-01",
                                                     "demandeur_emploi": True}, champs)
     # The compare page has no contract field: the contract conditions do not restrict there.
     profil = {c["nom"]: c for c in widget.groupes("comparer")[0].champs}
