@@ -105,6 +105,14 @@ def test_les_questions_suivent_le_contrat(session, axe) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "champ-niveau_diplome"
 
+    # The duration follows the contract until the reader sets it; a placement has no salary.
+    assert page.input_value("#champ-duree_mois") == "24"
+    choisir(page, "#champ-contrat", "stage")
+    assert page.input_value("#champ-duree_mois") == "1" and erreurs_visibles(page) == 0
+    assert not montre(page, "salaire_brut_mensuel") and not montre(page, "salaire_connu")
+    changer(page, "#champ-duree_mois", "9")
+    choisir(page, "#champ-contrat", "cdd")
+    assert page.input_value("#champ-duree_mois") == "9"
     # Job seeker in a QPV: the emploi franc's questions, for a CDI hired while it was open.
     page.select_option("#champ-contrat", "cdi")
     page.fill("#champ-date_embauche", "2024-06-01")

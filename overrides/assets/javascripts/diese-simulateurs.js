@@ -181,6 +181,22 @@
     }
   }
 
+  // A default that follows another answer (`defaut_selon`: the duration follows the contract),
+  // as long as the reader has not set that field.
+  function suivreDefauts(formulaire, source) {
+    for (const champ of formulaire.querySelectorAll("[data-defaut-selon]")) {
+      if (champ === source || champ.dataset.saisi) continue;
+      let regle;
+      try {
+        regle = JSON.parse(champ.dataset.defautSelon);
+      } catch {
+        continue;
+      }
+      const valeur = regle[source.name]?.[String(valeurDe(source))];
+      if (valeur !== undefined) champ.value = String(valeur);
+    }
+  }
+
   function entreeDe(formulaire) {
     const entree = {};
     const erreurs = [];
@@ -356,6 +372,9 @@
     for (const champ of champs(formulaire)) champ.dataset.initial = texteUrl(champ);
     const depuisLien = depuisUrl(formulaire);
     modifie = depuisLien;
+    for (const champ of formulaire.querySelectorAll("[data-defaut-selon]")) {
+      if (new URLSearchParams(location.search).has(champ.name)) champ.dataset.saisi = "1";
+    }
     const champDate = formulaire.querySelector('[name="date_embauche"][data-type="date"]');
     if (champDate && !new URLSearchParams(location.search).has("date_embauche")) {
       const jour = dateParDefaut(champDate);
@@ -500,6 +519,10 @@
       modifie = true;
       // Typing again in a field marked wrong: its message goes until the field is left.
       if (evenement.type === "input" && cible !== formulaire) effacerErreurDe(cible);
+      if (cible !== formulaire) {
+        if ("defautSelon" in cible.dataset) cible.dataset.saisi = "1";
+        else if (evenement.type === "change") suivreDefauts(formulaire, cible);
+      }
       appliquerConditions(formulaire);
       // `change`: a choice made, or a text field left; `input`: typing in progress.
       lancer(evenement.type === "change");

@@ -168,6 +168,10 @@ def champ_html(champ: dict, valeur: Any, prefixe: str, montre: bool = True) -> s
         f'id="{ident}" name="{escape(nom)}" data-type="{escape(type_)}"'
         + (f' aria-describedby="{" ".join(decrit)}"' if decrit else "")
     )
+    if champ.get("defaut_selon"):  # a default that follows another answer (page script)
+        regle = json.dumps(champ["defaut_selon"], ensure_ascii=False, separators=(",", ":"))
+        communs += f' data-defaut-selon="{escape(regle)}"'
+
     # When the question matters: the rule for the page script, and its state at the defaults.
     condition = ""
     if champ.get("visible_si"):

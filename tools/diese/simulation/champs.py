@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .parametres import tous, valeur
-from .saisie import CONTRATS, DATE_MAX, DATE_MIN
+from .saisie import CONTRATS, DATE_MAX, DATE_MIN, DUREES
 
 
 def _champ(nom, libelle, type_, aide, defaut=None, mini=None, maxi=None, pas=None, choix=None,
@@ -88,7 +88,9 @@ def champs_simuler() -> list[dict]:
                "cdi", choix=[{"valeur": k, "libelle": v} for k, v in CONTRATS.items()]),
         _champ("duree_mois", "Durée", "entier",
                "Durée du contrat ; pour un CDI, nombre de mois à simuler (jusqu’à 48).",
-               12, 1, 48, 1, unite="mois"),
+               12, 1, 48, 1, unite="mois")
+        # Until the reader sets it, the duration follows the contract (a placement: one month).
+        | {"defaut_selon": {"contrat": {k: d[1] for k, d in DUREES.items()}}},
         _champ("salaire_connu", "Le salaire que vous connaissez", "choix",
                "Partez du montant que vous avez en tête : le simulateur retrouve le salaire brut.",
                "brut", choix=[{"valeur": "brut", "libelle": "Le salaire brut"},
