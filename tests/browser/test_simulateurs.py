@@ -50,7 +50,8 @@ REMPLIR = """([situation]) => {
     }
     else champ.value = voulu === null ? champ.dataset.initial : String(voulu);
   }
-  formulaire.dispatchEvent(new Event("input", {bubbles: true}));
+  // Filled and left (a `change`): errors show then, not while typing.
+  formulaire.dispatchEvent(new Event("change", {bubbles: true}));
   return avant;
 }"""
 

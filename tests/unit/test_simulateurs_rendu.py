@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -230,9 +231,63 @@ def test_widget_nomme_ses_champs_comme_le_moteur(commande) -> None:
     assert 'aria-live="polite"' in html and 'role="status"' in html
 
 
-def test_widget_preremplit_la_date_de_reference() -> None:
+def test_widget_preremplit_le_mois_suivant_la_date_de_reference() -> None:
     html = widget.widget("simuler", "../../")
-    assert re.search(rf'name="date_embauche"[^>]*value="{DATE}"', html)
+    assert re.search(r'name="date_embauche"[^>]*value="2026-04-01"', html)
+    assert "situation par défaut (embauche le 1er avril 2026)" in html
+    champ = {"type": "date", "defaut": "x", "min": "2024-01-01", "max": "2030-12-31"}
+    assert widget.defaut(champ, dt.date(2026, 12, 15)) == "2027-01-01"
+    assert widget.defaut(champ, dt.date(2030, 12, 15)) == "2030-12-31"
+
+
+def test_widget_questions_selon_la_situation() -> None:
+    """Questions that do not matter at the defaults are rendered hidden and not computed."""
+    html = widget.widget("simuler", "../../")
+    caches = set(re.findall(r'data-champ="([a-z_]+)" data-visible-si="[^"]*" hidden', html))
+    assert {"niveau_diplome", "ratio_alternants", "residence_qpv", "beneficiaire_rsa",
+            "salaire_net_mensuel", "cout_mensuel", "taux_versement_mobilite"} <= caches
+    assert "salaire_brut_mensuel" not in caches and "age" not in caches
+    entree = widget.situation_par_defaut("simuler", dt.date(2026, 3, 2))
+    assert not caches & set(entree)
+    champs = {c["nom"]: c for g in widget.groupes("simuler") for c in g.champs}
+    valeurs = {**widget.valeurs_par_defaut("simuler", dt.date(2026, 3, 2)),
+               "contrat": "apprentissage", "effectif": 300}
+    assert widget.visible(champs["niveau_diplome"], valeurs, champs)
+    assert widget.visible(champs["ratio_alternants"], valeurs, champs)
+    assert not widget.visible(champs["demandeur_emploi"], valeurs, champs)
+    # A chain: the QPV question needs the job-seeker one, itself hidden for an apprentice.
+    assert not widget.visible(champs["residence_qpv"], {**valeurs, "demandeur_emploi": True},
+                              champs)
+    assert widget.visible(champs["residence_qpv"], {**valeurs, "contrat": "cdi",
+                                                    "date_embauche": "2024-06-01",
+                                                    "demandeur_emploi": True}, champs)
+    # The compare page has no contract field: the contract conditions do not restrict there.
+    profil = {c["nom"]: c for c in widget.groupes("comparer")[0].champs}
+    assert widget.visible(profil["niveau_diplome"], {}, profil)
+
+
+def test_question_d_une_aide_fermee_plus_posee(monkeypatch) -> None:
+    """The job-seeker and QPV questions of the emploi franc: not asked for a hire on or after the
+    date its parameter closes (day before, day of, day after)."""
+    from types import SimpleNamespace
+
+    from diese.simulation import champs as module_champs
+
+    ferme = SimpleNamespace(dates=["2020-01-01", "2025-01-01"], valeurs=[{"cdi": 5000}, None])
+    monkeypatch.setattr(module_champs, "tous", lambda: {module_champs.EMPLOI_FRANC: ferme})
+    regles = module_champs.quand()
+    champs = {n: {"nom": n, "visible_si": regles.get(n)} for n in
+              ("contrat", "date_embauche", "demandeur_emploi", "residence_qpv")}
+    for jour, attendu in (("2024-12-31", True), ("2025-01-01", False), ("2025-01-02", False)):
+        cdi = {"contrat": "cdi", "date_embauche": jour, "demandeur_emploi": True}
+        assert widget.visible(champs["demandeur_emploi"], cdi, champs) is attendu, jour
+        assert widget.visible(champs["residence_qpv"], cdi, champs) is attendu, jour
+        # Still asked for a contrat de professionnalisation (eligibility after 26, 45+ aid).
+        pro = {**cdi, "contrat": "professionnalisation"}
+        assert widget.visible(champs["demandeur_emploi"], pro, champs)
+    ouvert = SimpleNamespace(dates=["2020-01-01"], valeurs=[{"cdi": 5000}])
+    monkeypatch.setattr(module_champs, "tous", lambda: {module_champs.EMPLOI_FRANC: ouvert})
+    assert "date_embauche" not in module_champs.quand()["residence_qpv"]
 
 
 def test_date_de_reference_invalide(monkeypatch) -> None:

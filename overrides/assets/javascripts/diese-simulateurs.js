@@ -105,27 +105,103 @@
     return Array.from(formulaire.querySelectorAll("[name][data-type]"));
   }
 
+  // Numbers as French users type them: « 1 500,50 », « 1500.5 », « 1 500 € » (ordinary, no-break
+  // and narrow no-break spaces); NaN when the text is not a number. Same rule as the engine's
+  // diese.simulation.nombres.
+  function nombreFr(texte) {
+    let propre = String(texte).replace(/[\s\u00a0\u202f\u2009]+/g, "").replace(/(€|%|eur)$/i, "");
+    if (propre.includes(",") && propre.includes(".")) {
+      const decimal = propre.lastIndexOf(",") > propre.lastIndexOf(".") ? "," : ".";
+      propre = propre.split(decimal === "," ? "." : ",").join("");
+    }
+    if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(propre)) return NaN;
+    return Number(propre.replace(",", "."));
+  }
+
+  function boiteDe(champ) {
+    return champ.closest(".diese-sim-champ") || champ;
+  }
+
+  // A hidden question (it does not matter for this situation) is neither sent nor checked.
+  function estMontre(champ) {
+    return !boiteDe(champ).hidden;
+  }
+
   function valeurDe(champ) {
     const type = champ.dataset.type;
     if (type === "booleen") return champ.checked;
-    if (champ.value === "") return undefined;
-    if (type === "entier" || type === "decimal" || "nombre" in champ.dataset) return Number(champ.value);
+    if (champ.value.trim() === "") return undefined;
+    if (type === "entier" || type === "decimal") {
+      const n = nombreFr(champ.value);
+      return Number.isFinite(n) ? n : undefined;
+    }
+    if ("nombre" in champ.dataset) return Number(champ.value);
     return champ.value;
   }
 
   function erreurLocale(champ) {
     const type = champ.dataset.type;
-    if ((type === "entier" || type === "decimal") && champ.validity.badInput) {
-      return type === "entier" ? "Saisissez un nombre entier." : "Saisissez un nombre.";
+    if ((type === "entier" || type === "decimal") && champ.value.trim() !== "") {
+      const n = nombreFr(champ.value);
+      if (!Number.isFinite(n)) {
+        return type === "entier" ? "Saisissez un nombre entier, par exemple 12." : "Saisissez un nombre, par exemple 1 500,50.";
+      }
+      if (type === "entier" && !Number.isInteger(n)) return "Saisissez un nombre entier, sans virgule.";
     }
     if (type === "date" && champ.validity.badInput) return "Saisissez une date complète.";
     return null;
+  }
+
+  // `visible_si` of the field metadata (diese.simulation.champs), the same rule as the build
+  // (widget.visible): one rule holds, each of its entries holding ({"min"} for numbers,
+  // {"avant"} for dates); a field absent from the form does not restrict, a hidden one fails.
+  // Fields are visited in document order, so a chain resolves in one pass.
+  function tient(condition, valeur) {
+    if (Array.isArray(condition)) return condition.some((a) => String(a).toLowerCase() === String(valeur).toLowerCase());
+    if ("min" in condition && !(typeof valeur === "number" && valeur >= condition.min)) return false;
+    return !("avant" in condition) || (typeof valeur === "string" && valeur < condition.avant);
+  }
+
+  function appliquerConditions(formulaire) {
+    for (const boite of formulaire.querySelectorAll("[data-visible-si]")) {
+      let regles;
+      try {
+        regles = JSON.parse(boite.dataset.visibleSi);
+      } catch {
+        continue;
+      }
+      const montre = [].concat(regles).some((regle) =>
+        Object.entries(regle).every(([nom, condition]) => {
+          const controle = formulaire.querySelector(`[name="${CSS.escape(nom)}"][data-type]`);
+          if (!controle) return true;
+          return estMontre(controle) && tient(condition, valeurDe(controle));
+        }),
+      );
+      if (boite.hidden === montre) boite.hidden = !montre;
+    }
+  }
+
+  // A default that follows another answer (`defaut_selon`: the duration follows the contract),
+  // as long as the reader has not set that field.
+  function suivreDefauts(formulaire, source) {
+    for (const champ of formulaire.querySelectorAll("[data-defaut-selon]")) {
+      if (champ === source || champ.dataset.saisi) continue;
+      let regle;
+      try {
+        regle = JSON.parse(champ.dataset.defautSelon);
+      } catch {
+        continue;
+      }
+      const valeur = regle[source.name]?.[String(valeurDe(source))];
+      if (valeur !== undefined) champ.value = String(valeur);
+    }
   }
 
   function entreeDe(formulaire) {
     const entree = {};
     const erreurs = [];
     for (const champ of champs(formulaire)) {
+      if (!estMontre(champ)) continue;
       const locale = erreurLocale(champ);
       if (locale) erreurs.push({ champ: champ.name, element: champ, message: locale });
       const valeur = valeurDe(champ);
@@ -137,6 +213,41 @@
     return { entree, erreurs };
   }
 
+  // The default hire date is the first day of next month by the reader's own clock (the build's
+  // is only a fallback), within the field's bounds.
+  function dateParDefaut(champ) {
+    const maintenant = new Date();
+    const suivant = new Date(maintenant.getFullYear(), maintenant.getMonth() + 1, 1);
+    const iso = `${suivant.getFullYear()}-${String(suivant.getMonth() + 1).padStart(2, "0")}-01`;
+    if (champ.max && iso > champ.max) return champ.max;
+    if (champ.min && iso < champ.min) return champ.min;
+    return iso;
+  }
+
+  // The situation in one paragraph, for the printed page: each question shown, with its answer
+  // (optional details only when changed; the « salary you know » choice shows in the field used).
+  function resumer(formulaire) {
+    const morceaux = [];
+    for (const champ of champs(formulaire)) {
+      if (!estMontre(champ) || champ.name === "salaire_connu") continue;
+      if (champ.closest(".diese-avances") && texteUrl(champ) === champ.dataset.initial) continue;
+      const libelle = (formulaire.querySelector(`label[for="${CSS.escape(champ.id)}"]`)?.textContent || champ.name).trim();
+      if (champ.dataset.type === "booleen") {
+        if (champ.checked) morceaux.push(libelle);
+        continue;
+      }
+      let texte = champ.value.trim();
+      if (champ.name === "salaire_brut_mensuel" && !texte) texte = "minimum légal";
+      if (!texte) continue;
+      if (champ.localName === "select") texte = champ.selectedOptions[0]?.textContent || texte;
+      else if (champ.dataset.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(texte)) {
+        texte = new Date(`${texte}T12:00:00`).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+      }
+      morceaux.push(`${libelle} : ${texte}`);
+    }
+    return morceaux.length ? `Situation simulée — ${morceaux.join(" ; ")}.` : "";
+  }
+
   function texteUrl(champ) {
     return champ.dataset.type === "booleen" ? (champ.checked ? "1" : "0") : champ.value;
   }
@@ -144,6 +255,7 @@
   function versUrl(racine, formulaire) {
     const parametres = new URLSearchParams();
     for (const champ of champs(formulaire)) {
+      if (!estMontre(champ)) continue;
       const texte = texteUrl(champ);
       // The hire date always: the default one is the build's day, a link must not drift.
       if (texte !== champ.dataset.initial || (champ.dataset.type === "date" && texte)) {
@@ -254,10 +366,24 @@
     let calculs = 0;
     let debutSaisie = null;
     let modifie = false; // inputs differ from the pre-rendered situation
+    let montrerApres = false; // a queued computation must show its errors
+    const resume = racine.querySelector(".diese-sim-resume");
 
     for (const champ of champs(formulaire)) champ.dataset.initial = texteUrl(champ);
     const depuisLien = depuisUrl(formulaire);
     modifie = depuisLien;
+    for (const champ of formulaire.querySelectorAll("[data-defaut-selon]")) {
+      if (new URLSearchParams(location.search).has(champ.name)) champ.dataset.saisi = "1";
+    }
+    const champDate = formulaire.querySelector('[name="date_embauche"][data-type="date"]');
+    if (champDate && !new URLSearchParams(location.search).has("date_embauche")) {
+      const jour = dateParDefaut(champDate);
+      if (jour !== champDate.value) {
+        champDate.value = jour;
+        modifie = true; // the engine recomputes for this date once ready
+      }
+    }
+    appliquerConditions(formulaire);
     // Folded optional fields: unfold them when the link sets one.
     for (const champ of champs(formulaire)) {
       if (texteUrl(champ) !== champ.dataset.initial) champ.closest("details")?.setAttribute("open", "");
@@ -271,19 +397,21 @@
       if (texte !== undefined && etat.textContent !== texte) etat.textContent = texte;
     }
 
+    function effacerErreurDe(champ) {
+      if (champ.getAttribute("aria-invalid") !== "true") return;
+      champ.removeAttribute("aria-invalid");
+      const boite = racine.querySelector(`#erreur-${CSS.escape(champ.id)}`);
+      boite.hidden = true;
+      boite.textContent = "";
+      const decrit = (champ.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== boite.id);
+      if (decrit.length) champ.setAttribute("aria-describedby", decrit.join(" "));
+      else champ.removeAttribute("aria-describedby");
+    }
+
     function effacerErreurs() {
       erreurGenerale.hidden = true;
       erreurGenerale.textContent = "";
-      for (const champ of champs(formulaire)) {
-        if (champ.getAttribute("aria-invalid") !== "true") continue;
-        champ.removeAttribute("aria-invalid");
-        const boite = racine.querySelector(`#erreur-${CSS.escape(champ.id)}`);
-        boite.hidden = true;
-        boite.textContent = "";
-        const decrit = (champ.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== boite.id);
-        if (decrit.length) champ.setAttribute("aria-describedby", decrit.join(" "));
-        else champ.removeAttribute("aria-describedby");
-      }
+      for (const champ of champs(formulaire)) effacerErreurDe(champ);
     }
 
     function champNomme(cle) {
@@ -323,17 +451,29 @@
       annonce.textContent = `Saisie à corriger : ${premier || generales.join(" ")} Le résultat affiché est celui de la dernière saisie valide.`;
     }
 
-    async function lancer() {
-      if (moteur.etat !== "pret") return;
+    // Errors are shown when the reader leaves a field or asks to compute (`montrer`), never
+    // while typing: « 20 » on the way to « 2000 » is not an error yet. Meanwhile a valid input
+    // updates the result and an invalid one only greys it.
+    function enAttente() {
+      resultat.classList.add("diese-simulateur__resultat--ancien");
+    }
+
+    async function lancer(montrer = true) {
+      // One computation at a time; the input that changes meanwhile is read again after it.
       if (enCours) {
         aRefaire = true;
+        montrerApres ||= montrer;
         return;
       }
       const { entree, erreurs } = entreeDe(formulaire);
       if (erreurs.length) {
-        montrerErreurs(erreurs);
+        if (montrer) montrerErreurs(erreurs);
+        else enAttente();
+        racine.dataset.calcul = "fini";
         return;
       }
+      if (moteur.etat !== "pret") return;
+      racine.dataset.calcul = "en-cours"; // « fini » once no computation is queued (tests)
       enCours = true;
       const debut = debutSaisie ?? performance.now();
       debutSaisie = null;
@@ -351,23 +491,41 @@
         resultat.classList.remove("diese-simulateur__resultat--ancien");
         if (annonce.textContent !== sortie.annonce) annonce.textContent = sortie.annonce;
         versUrl(racine, formulaire);
-      } else {
+      } else if (montrer) {
         montrerErreurs(sortie.erreurs || []);
+      } else {
+        enAttente();
       }
       calculs += 1;
       racine.dataset.calculs = String(calculs);
       racine.dataset.dureeCalcul = (performance.now() - debut).toFixed(2);
       racine.dispatchEvent(new CustomEvent("diese-simulateur:resultat", { detail: { ok: sortie.ok } }));
       if (aRefaire) {
+        const avecErreurs = montrerApres;
         aRefaire = false;
-        lancer();
+        montrerApres = false;
+        lancer(avecErreurs);
+      } else {
+        racine.dataset.calcul = "fini";
       }
     }
 
-    function surSaisie() {
+    function surSaisie(evenement) {
+      const cible = evenement.target;
+      if (cible !== formulaire && !cible.matches?.("[name][data-type]")) return; // print option
+      // A choice fires `input` then `change`: compute once, on `change`.
+      if (evenement.type === "input" && (cible.localName === "select" || cible.type === "checkbox" || cible.type === "date")) return;
       debutSaisie ??= performance.now();
       modifie = true;
-      lancer();
+      // Typing again in a field marked wrong: its message goes until the field is left.
+      if (evenement.type === "input" && cible !== formulaire) effacerErreurDe(cible);
+      if (cible !== formulaire) {
+        if ("defautSelon" in cible.dataset) cible.dataset.saisi = "1";
+        else if (evenement.type === "change") suivreDefauts(formulaire, cible);
+      }
+      appliquerConditions(formulaire);
+      // `change`: a choice made, or a text field left; `input`: typing in progress.
+      lancer(evenement.type === "change");
     }
 
     function suivreMoteur() {
@@ -394,9 +552,13 @@
     formulaire.addEventListener("change", surSaisie);
     formulaire.addEventListener("submit", async (evenement) => {
       evenement.preventDefault();
-      await lancer();
+      await lancer(true);
       montrerResultat(resultat);
     });
+    racine.addEventListener("diese-simulateur:resultat", () => {
+      if (resume) resume.textContent = resumer(formulaire);
+    });
+    if (resume) resume.textContent = resumer(formulaire);
     racine.querySelector('[data-action="imprimer"]').addEventListener("click", () => window.print());
     racine.querySelector('[data-action="copier-lien"]').addEventListener("click", async (evenement) => {
       versUrl(racine, formulaire);
@@ -437,17 +599,8 @@
     titre.scrollIntoView({ behavior: reduit ? "auto" : "smooth", block: "start" });
   }
 
-  // Print: open the « détail du calcul » so the printed page is complete.
-  const ouverts = [];
-  window.addEventListener("beforeprint", () => {
-    for (const detail of document.querySelectorAll(".diese-simulateur details:not([open])")) {
-      detail.open = true;
-      ouverts.push(detail);
-    }
-  });
-  window.addEventListener("afterprint", () => {
-    while (ouverts.length) ouverts.pop().open = false;
-  });
+  // Print: one page with the answer, the situation, the aids and the parameters' date (see the
+  // print rules of diese-simulateurs.css); the « détail du calcul » stays out of it.
 
   function monterTout() {
     for (const racine of document.querySelectorAll(".diese-simulateur[data-commande]")) monter(racine);

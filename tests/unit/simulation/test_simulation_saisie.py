@@ -12,6 +12,7 @@ from diese.simulation import ErreurSaisie, calculer_oeth, comparer, simuler
 from diese.simulation import champs as module_champs
 from diese.simulation.api import executer
 from diese.simulation.cli import main
+from diese.simulation.inverse import CLES_CIBLE
 from diese.simulation.saisie import CLES_SIMULER
 
 BASE = {"date_embauche": "2026-03-01"}
@@ -182,7 +183,7 @@ def test_pont_json_exception_inattendue(monkeypatch):
 def test_champs():
     reponse = json.loads(executer("champs", "{}"))["resultat"]
     noms = [c["nom"] for c in reponse["simuler"]]
-    assert set(noms) == set(CLES_SIMULER)
+    assert set(noms) == set(CLES_SIMULER) | set(CLES_CIBLE)  # a known net pay or budget too
     for groupe in reponse.values():
         for c in groupe:
             assert c["type"] in {"date", "entier", "decimal", "booleen", "choix"}

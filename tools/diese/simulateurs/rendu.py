@@ -641,6 +641,10 @@ def comparaison(r: Any) -> str:
             + rangee("Salaire net versé", "salaire_net")
             + '<tr><th scope="row">Aides mobilisables</th>'
             + "".join(texte(o) for o in salaries) + "</tr>"
+            # simul-form: one plain line per option on what makes it cost more or less.
+            + '<tr class="diese-pourquoi"><th scope="row">Ce qui fait la différence</th>'
+            + "".join(f'<td class="diese-texte">{escape(str(o.get("pourquoi") or ""))}</td>'
+                      for o in salaries) + "</tr>"
             + "</tbody></table></div>"
             + notes
             + _liens_detail(salaries)

@@ -2,8 +2,11 @@
 (`diese.simulation.champs`), the default situation computed by the engine and pre-rendered by
 `rendu`, and the data attributes the page script needs to start Pyodide.
 
-The default hire date is the build date (`DIESE_DATE_REFERENCE=AAAA-MM-JJ` pins it, for tests
-and reproducible builds).
+The default hire date is the first day of the month after the build date
+(`DIESE_DATE_REFERENCE=AAAA-MM-JJ` pins the build date, for tests and reproducible builds); the
+page script moves it to the month after the reader's own today, and the pre-rendered figures
+say which date they assume. Questions that do not matter for the situation (`visible_si` in the
+field metadata) are rendered hidden and left out of the engine input.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 from diese.simulateurs import rendu, roue
 from diese.simulation import champs as champs_moteur
 from diese.simulation.api import executer
+from diese.simulation.textes import date_fr
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,8 @@ class Groupe:
 AVANCES = "Précisions facultatives"
 # How the many `simuler` fields are laid out (fieldsets only: the engine input stays flat).
 DISPOSITION_SIMULER = (
-    ("Le contrat", ("date_embauche", "contrat", "duree_mois", "salaire_brut_mensuel",
+    ("Le contrat", ("date_embauche", "contrat", "duree_mois", "salaire_connu",
+                    "salaire_brut_mensuel", "salaire_net_mensuel", "cout_mensuel",
                     "heures_hebdo")),
     ("La personne embauchée", ("age", "niveau_diplome", "rqth", "demandeur_emploi",
                                "residence_qpv", "beneficiaire_rsa")),
@@ -75,24 +80,66 @@ def date_reference() -> dt.date:
         raise RuntimeError(f"DIESE_DATE_REFERENCE={valeur!r} : date AAAA-MM-JJ attendue") from exc
 
 
+def premier_du_mois_suivant(jour: dt.date) -> dt.date:
+    return dt.date(jour.year + jour.month // 12, jour.month % 12 + 1, 1)
+
+
+def date_par_defaut(champ: dict, aujourdhui: dt.date) -> str:
+    """A hire is planned ahead: the first day of next month, within the field's bounds."""
+    jour = premier_du_mois_suivant(aujourdhui).isoformat()
+    if champ.get("max") and jour > champ["max"]:
+        return champ["max"]
+    return max(jour, champ.get("min") or jour)
+
+
 def defaut(champ: dict, aujourdhui: dt.date) -> Any:
     """The field's default; « today » (hire date, year) is the build's reference date."""
     valeur = champ.get("defaut")
     if valeur is not None and champ.get("type") == "date":
-        return aujourdhui.isoformat()
+        return date_par_defaut(champ, aujourdhui)
     if champ["nom"] == "annee" and valeur is not None:
         return aujourdhui.year
     return valeur
 
 
+def valeurs_par_defaut(commande: str, aujourdhui: dt.date) -> dict[str, Any]:
+    return {c["nom"]: defaut(c, aujourdhui) for g in groupes(commande) for c in g.champs}
+
+
+def _tient(condition: Any, v: Any) -> bool:
+    if isinstance(condition, list):
+        return str(v).lower() in {str(a).lower() for a in condition}
+    if "min" in condition and not (isinstance(v, int | float) and v >= condition["min"]):
+        return False
+    return "avant" not in condition or (isinstance(v, str) and v < condition["avant"])
+
+
+def visible(champ: dict, valeurs: dict[str, Any], champs: dict[str, dict]) -> bool:
+    """Whether a question matters (the page script applies the same rule as the reader types):
+    one of the `visible_si` rules holds, each of its entries holding; a field absent from the
+    form does not restrict, a hidden one fails."""
+    regles = champ.get("visible_si")
+    if not regles:
+        return True
+    for regle in regles if isinstance(regles, list) else [regles]:
+        if all(nom not in champs or (visible(champs[nom], valeurs, champs)
+                                     and _tient(condition, valeurs.get(nom)))
+               for nom, condition in regle.items()):
+            return True
+    return False
+
+
 def situation_par_defaut(commande: str, aujourdhui: dt.date) -> dict:
-    """The engine input the page pre-renders: every field's default (empty ones left out)."""
+    """The engine input the page pre-renders: every shown field's default (empty ones left
+    out)."""
+    valeurs = valeurs_par_defaut(commande, aujourdhui)
+    tous = {c["nom"]: c for g in groupes(commande) for c in g.champs}
     entree: dict = {}
     for groupe in groupes(commande):
         cible = entree.setdefault(groupe.cle, {}) if groupe.cle else entree
         for champ in groupe.champs:
-            valeur = defaut(champ, aujourdhui)
-            if valeur is not None and valeur != "":
+            valeur = valeurs[champ["nom"]]
+            if valeur is not None and valeur != "" and visible(champ, valeurs, tous):
                 cible[champ["nom"]] = valeur
     return entree
 
@@ -102,7 +149,7 @@ def _nombre_html(valeur: Any) -> str:
                                       not valeur.is_integer() else str(int(valeur)))
 
 
-def champ_html(champ: dict, valeur: Any, prefixe: str) -> str:
+def champ_html(champ: dict, valeur: Any, prefixe: str, montre: bool = True) -> str:
     nom = str(champ["nom"])
     ident = f"{prefixe}{nom}"
     type_ = champ.get("type", "decimal")
@@ -121,10 +168,20 @@ def champ_html(champ: dict, valeur: Any, prefixe: str) -> str:
         f'id="{ident}" name="{escape(nom)}" data-type="{escape(type_)}"'
         + (f' aria-describedby="{" ".join(decrit)}"' if decrit else "")
     )
+    if champ.get("defaut_selon"):  # a default that follows another answer (page script)
+        regle = json.dumps(champ["defaut_selon"], ensure_ascii=False, separators=(",", ":"))
+        communs += f' data-defaut-selon="{escape(regle)}"'
+
+    # When the question matters: the rule for the page script, and its state at the defaults.
+    condition = ""
+    if champ.get("visible_si"):
+        regle = json.dumps(champ["visible_si"], ensure_ascii=False, separators=(",", ":"))
+        condition = f' data-visible-si="{escape(regle)}"' + ("" if montre else " hidden")
     if type_ == "booleen":
         coche = " checked" if valeur else ""
         return (
-            f'<div class="diese-sim-champ diese-sim-champ--case" data-champ="{escape(nom)}">'
+            f'<div class="diese-sim-champ diese-sim-champ--case" data-champ="{escape(nom)}"'
+            f"{condition}>"
             f'<input type="checkbox" value="1" {communs}{coche}>'
             f'<label for="{ident}">{libelle}</label>{aide}{erreur}</div>'
         )
@@ -140,30 +197,28 @@ def champ_html(champ: dict, valeur: Any, prefixe: str) -> str:
     elif type_ == "date":
         controle = f'<input type="date" {communs} value="{escape(str(valeur or ""))}">'
     else:
-        bornes = "".join(
-            f' {attr}="{escape(_nombre_html(champ[cle]))}"'
-            for cle, attr in (("min", "min"), ("max", "max"), ("pas", "step"))
-            if champ.get(cle) is not None
-        )
-        if type_ == "decimal" and champ.get("pas") is None:
-            bornes += ' step="any"'
+        # A text field, not type=number: French users type « 1 500,50 € », which a number
+        # field turns into 150050 or rejects; the page script and the engine read it.
         mode = "numeric" if type_ == "entier" else "decimal"
         controle = (
-            f'<input type="number" inputmode="{mode}" {communs}{bornes} '
-            f'value="{escape(_nombre_html(valeur))}">'
+            f'<input type="text" inputmode="{mode}" autocomplete="off" spellcheck="false" '
+            f'{communs} value="{escape(_nombre_html(valeur))}">'
         )
     return (
-        f'<div class="diese-sim-champ" data-champ="{escape(nom)}">'
+        f'<div class="diese-sim-champ" data-champ="{escape(nom)}"{condition}>'
         f'<label for="{ident}">{libelle}</label>{controle}{aide}{erreur}</div>'
     )
 
 
 def formulaire_html(commande: str, aujourdhui: dt.date) -> str:
     blocs = []
+    valeurs = valeurs_par_defaut(commande, aujourdhui)
+    tous = {c["nom"]: c for g in groupes(commande) for c in g.champs}
     for groupe in groupes(commande):
         prefixe = f"champ-{groupe.cle}-" if groupe.cle else "champ-"
         champs = "".join(
-            champ_html(c, defaut(c, aujourdhui), prefixe) for c in groupe.champs
+            champ_html(c, valeurs[c["nom"]], prefixe, visible(c, valeurs, tous))
+            for c in groupe.champs
         )
         groupe_attr = f' data-groupe="{escape(groupe.cle)}"' if groupe.cle else ""
         bloc = (
@@ -188,8 +243,24 @@ def formulaire_html(commande: str, aujourdhui: dt.date) -> str:
         "Imprimer la simulation</button>"
         '<button type="button" class="md-button" data-action="copier-lien" hidden>'
         "Copier le lien de cette simulation</button>"
-        "</div></form>"
+        + (IMPRIMER_MOIS if commande == "simuler" else "")
+        + "</div></form>"
+        # The situation in one paragraph, written by the page script for the printed page.
+        + '<p class="diese-sim-resume" hidden></p>'
     )
+
+
+# Printing: the answer fits one page; the month table is a second page when asked for (CSS).
+IMPRIMER_MOIS = (
+    '<label class="diese-sim-imprimer-mois"><input type="checkbox" '
+    'data-option="imprimer-mois"> Imprimer aussi le tableau mois par mois</label>'
+)
+
+
+def _date_supposee(entree: dict) -> str:
+    """« (embauche le 1er janvier 2027) »: the date the pre-rendered figures assume."""
+    jour = entree.get("date_embauche") or (entree.get("employeur") or {}).get("date_embauche")
+    return f" (embauche le {escape(date_fr(jour))})" if jour else ""
 
 
 def widget(commande: str, racine_site: str) -> str:
@@ -218,7 +289,9 @@ def widget(commande: str, racine_site: str) -> str:
         f"<div {attrs} data-diese-pyodide>"
         + formulaire_html(commande, aujourdhui)
         + '<p class="diese-simulateur__etat" role="status">'
-        "Résultat calculé à la publication du site pour la situation par défaut. "
+        "Résultat calculé à la publication du site pour la situation par défaut"
+        + _date_supposee(entree)
+        + ". "
         '<span class="diese-sans-js">Activez JavaScript pour modifier la simulation.</span></p>'
         '<div class="diese-simulateur__annonce" aria-live="polite"></div>'
         # Figures of one example situation: not what a search should find (and heavy to index).

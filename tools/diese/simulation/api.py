@@ -10,7 +10,7 @@ from .comparaison import comparer
 from .entree_json import MESSAGE as MESSAGE_JSON
 from .entree_json import charger
 from .erreurs import ErreurSaisie
-from .moteur import simuler
+from .inverse import simuler_depuis_cible as simuler
 from .oeth import calculer_oeth
 
 COMMANDES = ("simuler", "comparer", "oeth", "champs")
@@ -24,7 +24,7 @@ def _erreurs(erreurs: list[dict]) -> str:
 
 def _executer(commande: str, entree) -> object:
     if commande == "simuler":
-        return simuler(entree).en_dict()
+        return simuler(entree).en_dict()  # a known net pay or budget is inverted first
     if commande == "comparer":
         if not isinstance(entree, dict):
             raise ErreurSaisie.une(None, "La saisie doit être un objet JSON avec « profil » et "

@@ -1,21 +1,84 @@
 """Field metadata for forms: one entry per engine key, with a French label and one plain
-sentence of help. Defaults are those the engine applies when the key is absent."""
+sentence of help. Defaults are those the engine applies when the key is absent.
+
+`visible_si` says when a question matters (table QUAND below): a rule {field: condition}, every
+entry to hold, or a list of rules, one of which must hold. A condition is a list of accepted
+values, {"min": number} or {"avant": "AAAA-MM-JJ"} (dates before, excluded). A field absent from
+the form (the compare page has no contract field) does not restrict, a hidden one fails. A
+hidden field is not sent, so the engine applies its default."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from .saisie import DATE_MAX, DATE_MIN, MOTIFS_CDD, TOUS_CONTRATS
+from .parametres import tous, valeur
+from .saisie import DATE_MAX, DATE_MIN, DUREES, MOTIFS_CDD, TOUS_CONTRATS
 
 
 def _champ(nom, libelle, type_, aide, defaut=None, mini=None, maxi=None, pas=None, choix=None,
            unite=None) -> dict:
     return {"nom": nom, "libelle": libelle, "type": type_, "defaut": defaut, "min": mini,
-            "max": maxi, "pas": pas, "choix": choix, "aide": aide, "unite": unite}
+            "max": maxi, "pas": pas, "choix": choix, "aide": aide, "unite": unite,
+            "visible_si": quand().get(nom)}
+
+
+ALTERNANCE = ["apprentissage", "professionnalisation"]
+SALARIES = ["cdi", "cdd", "apprentissage", "professionnalisation"]  # not the unpaid placement
+EMPLOI_FRANC = "emploi_franc.montants"
+
+
+def _fermeture(ident: str) -> str | None:
+    """The first date from which an aid has no value any more (closed to new hires), if any."""
+    try:
+        p = tous()[ident]
+    except KeyError:
+        return None
+    for date, avant, apres in zip(p.dates[1:], p.valeurs, p.valeurs[1:], strict=False):
+        if avant is not None and apres is None:
+            return date
+    return None
+
+
+def quand() -> dict[str, dict | list[dict]]:
+    """When each question matters (thresholds and closing dates read from the parameters)."""
+    ferme = _fermeture(EMPLOI_FRANC)
+    # The emploi franc asks for a job seeker living in a QPV; closed to hires from `ferme`.
+    emploi_franc = {"contrat": SALARIES[:2] + ["professionnalisation"],
+                    **({"date_embauche": {"avant": ferme}} if ferme else {})}
+    payes = [*SALARIES, "stage_etudiant"]  # a student intern's gratification is pay too
+    return {
+        "motif_cdd": {"contrat": ["cdd"]},
+        "salaire_connu": {"contrat": payes},
+        "salaire_brut_mensuel": {"contrat": payes, "salaire_connu": ["brut"]},
+        "salaire_net_mensuel": {"contrat": payes, "salaire_connu": ["net"]},
+        "cout_mensuel": {"contrat": payes, "salaire_connu": ["cout"]},
+        "date_naissance": {"contrat": ALTERNANCE},
+        "niveau_diplome": {"contrat": ALTERNANCE},
+        # Professionalisation: open after 26 to job seekers, aid for those of 45 and more.
+        "demandeur_emploi": [{"contrat": ["professionnalisation"]}, emploi_franc],
+        "demandeur_emploi_depuis_mois": {"demandeur_emploi": [True]},
+        "residence_qpv": {**emploi_franc, "demandeur_emploi": [True]},
+        "beneficiaire_rsa": {"contrat": ["professionnalisation"]},
+        "ratio_alternants": {"effectif": {"min": _seuil_effectif(
+            "cotisations.employeur.csa_apprentissage", "seuil_effectif", 250)}},
+        # The apprentice aid's commitment (companies of 250 or more), where the engine has it.
+        "engagement_alternance": {"contrat": ["apprentissage"], "effectif": {"min": 250}},
+        "taux_versement_mobilite": {"effectif": {"min": _seuil_effectif(
+            "seuils.versement_mobilite", None, 11)}},
+    }
 
 
 def _aujourd_hui() -> str:
     return dt.date.today().isoformat()
+
+
+def _seuil_effectif(ident: str, cle: str | None, repli: int) -> int:
+    """A headcount threshold from the parameters (today's value): when a question matters."""
+    try:
+        v = valeur(ident, _aujourd_hui())
+        return int(v[cle] if cle else v)
+    except (KeyError, LookupError, TypeError, ValueError):
+        return repli
 
 
 def champs_simuler() -> list[dict]:
@@ -31,17 +94,32 @@ def champs_simuler() -> list[dict]:
                "general", choix=[{"valeur": k, "libelle": v} for k, v in MOTIFS_CDD.items()]),
         _champ("duree_mois", "Durée", "entier",
                "Durée du contrat ; pour un CDI, nombre de mois à simuler (jusqu’à 48).",
-               12, 1, 48, 1, unite="mois"),
+               12, 1, 48, 1, unite="mois")
+        # Until the reader sets it, the duration follows the contract (a placement: one month).
+        | {"defaut_selon": {"contrat": {k: d[1] for k, d in DUREES.items()}}},
+        _champ("salaire_connu", "Le salaire que vous connaissez", "choix",
+               "Partez du montant que vous avez en tête : le simulateur retrouve le salaire brut.",
+               "brut", choix=[{"valeur": "brut", "libelle": "Le salaire brut"},
+                              {"valeur": "net", "libelle": "Le salaire net (ce que la personne "
+                               "touche)"},
+                              {"valeur": "cout", "libelle": "Le coût total pour l’entreprise "
+                               "(votre budget)"}]),
         _champ("salaire_brut_mensuel", "Salaire brut mensuel", "decimal",
                "Laissez vide pour le minimum légal du contrat et de l’âge.", None, 0, 100000, 0.01,
                unite="€"),
+        _champ("salaire_net_mensuel", "Salaire net mensuel visé", "decimal",
+               "Le net avant impôt sur le revenu que la personne touchera le premier mois.", None,
+               0, 100000, 0.01, unite="€"),
+        _champ("cout_mensuel", "Budget mensuel (coût total)", "decimal",
+               "Ce que l’embauche peut coûter à l’entreprise le premier mois, cotisations "
+               "comprises, avant les aides.", None, 0, 200000, 0.01, unite="€"),
         _champ("heures_hebdo", "Heures par semaine", "decimal",
                "35 heures pour un temps plein ; 48 heures au plus.", 35, 1, 48, 0.5, unite="h"),
         _champ("effectif", "Effectif de l’entreprise", "entier",
                "Nombre de salariés de l’entreprise ; il change certains taux et les aides.",
                10, 0, 1000000, 1, unite="salariés"),
         _champ("age", "Âge de la personne", "entier",
-               "Âge à la date d’embauche ; il fixe le salaire minimum d’un apprenti.",
+               "Âge à la date d’embauche ; il fixe le salaire minimum d’un alternant.",
                None, 14, 75, 1, unite="ans"),
         _champ("date_naissance", "Date de naissance", "date",
                "Facultatif : plus précis que l’âge, car le salaire d’un apprenti change après "
@@ -55,20 +133,26 @@ def champs_simuler() -> list[dict]:
                          {"valeur": 7, "libelle": "7 — bac + 5 (master, ingénieur)"},
                          {"valeur": 8, "libelle": "8 — doctorat"}]),
         _champ("rqth", "Reconnaissance de travailleur handicapé (RQTH)", "booleen",
-               "Cochez si la personne a une RQTH : certaines aides et règles changent.", False),
+               "Décision de la MDPH que la personne peut vous communiquer si elle le souhaite : "
+               "elle lève la limite d’âge de l’apprentissage et ouvre des aides. Dans le doute, "
+               "laissez décoché.", False),
         _champ("demandeur_emploi", "Demandeur d’emploi", "booleen",
-               "Cochez si la personne est inscrite à France Travail.", False),
+               "Cochez si la personne est inscrite à France Travail ; certaines aides en "
+               "dépendent.", False),
         _champ("demandeur_emploi_depuis_mois", "Inscrit depuis", "entier",
                "Facultatif : depuis combien de mois la personne est inscrite.", None, 0, 600, 1,
                unite="mois"),
         _champ("residence_qpv", "Habite un quartier prioritaire (QPV)", "booleen",
-               "Cochez si la personne réside dans un quartier prioritaire de la politique de la "
-               "ville.",
+               "Quartier prioritaire de la politique de la ville : l’adresse se vérifie sur "
+               "sig.ville.gouv.fr. Ne compte que pour l’aide « emploi franc » ; dans le doute, "
+               "laissez décoché.",
                False),
         _champ("beneficiaire_rsa", "Bénéficiaire du RSA", "booleen",
-               "Cochez si la personne perçoit le revenu de solidarité active.", False),
+               "Cochez si la personne perçoit le revenu de solidarité active : après 26 ans, le "
+               "contrat de professionnalisation lui reste ouvert.", False),
         _champ("ratio_alternants", "Part d’alternants dans l’effectif", "decimal",
-               "Pour les entreprises de 250 salariés ou plus : part d’alternants, en pourcentage.",
+               "Alternants (apprentis, contrats de professionnalisation) parmi vos salariés : à "
+               "partir de 250 salariés, une part trop faible ajoute une contribution.",
                0, 0, 100, 0.1, unite="%"),
         _champ("engagement_alternance", "Engagement d’alternance (250 salariés ou plus)", "choix",
                "Pour l’aide à l’embauche d’un apprenti : l’engagement pris auprès de l’ASP sur la "
@@ -78,14 +162,17 @@ def champs_simuler() -> list[dict]:
                       {"valeur": "3_pourcent_et_condition",
                        "libelle": "3 % d’alternants et la condition de progression"}]),
         _champ("taux_at_mp", "Taux accidents du travail (AT/MP)", "decimal",
-               "Le taux notifié à votre entreprise ; vide : taux moyen national.", None, 0, 30,
+               "Cotisation accidents du travail et maladies professionnelles : son taux figure "
+               "sur la notification annuelle de la Carsat (compte AT/MP sur net-entreprises.fr). "
+               "Laissez vide : le taux moyen national est retenu.", None, 0, 30,
                0.01, unite="%"),
         _champ("mutuelle_part_employeur", "Part employeur de la mutuelle", "decimal",
                "Ce que l’entreprise paie chaque mois pour la complémentaire santé de ce salarié.",
                0, 0, 2000, 0.01, unite="€ par mois"),
         _champ("taux_versement_mobilite", "Taux du versement mobilité", "decimal",
-               "Taux de votre commune, dû à partir de 11 salariés ; 0 si vous ne le connaissez "
-               "pas.",
+               "Contribution qui finance les transports en commun, due à partir de 11 salariés "
+               "là où la collectivité l’a instituée ; l’Urssaf publie le taux de chaque "
+               "commune. Laissez 0 si vous ne le connaissez pas.",
                0, 0, 5, 0.01, unite="%"),
     ]
 
@@ -107,6 +194,10 @@ def champs_comparer_profil() -> list[dict]:
 
 def champs_comparer_employeur() -> list[dict]:
     return _extraire(_EMPLOYEUR) + [
+        _champ("salaire_brut_mensuel", "Salaire brut mensuel proposé", "decimal",
+               "Le même pour chaque contrat quand la loi le permet ; sous le minimum d’un "
+               "contrat, ce minimum est retenu (et dit). Laissez vide pour le minimum de chacun.",
+               None, 0, 100000, 0.01, unite="€"),
         _champ("horizon_mois", "Horizon de comparaison", "entier",
                "Nombre de mois sur lequel les contrats sont comparés.", 12, 1, 48, 1, unite="mois")]
 

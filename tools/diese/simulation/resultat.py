@@ -311,6 +311,8 @@ class Option:
     # Aids this candidate would have had, closed on the hire date: {id, nom, ferme_depuis,
     # raison} (filled by `comparer` once the aids engine lists them).
     aides_fermees: list[dict] = field(default_factory=list)
+    # One plain line: what makes this option cost more or less than the others.
+    pourquoi: str | None = None
 
     def en_dict(self) -> dict:
         return {"contrat": self.contrat, "libelle": self.libelle, "eligible": self.eligible,
@@ -323,7 +325,7 @@ class Option:
                 "situation": self.situation, "parametres_au": self.parametres_au,
                 "explication": self.explication, "references": self.references,
                 "valeurs_non_verifiees": self.valeurs_non_verifiees,
-                "aides_fermees": self.aides_fermees}
+                "aides_fermees": self.aides_fermees, "pourquoi": self.pourquoi}
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 from .dates import age_le, moins_annees
 from .erreurs import ErreurSaisie
+from .nombres import nombre_fr
 from .parametres import valeur
 
 CONTRATS = {
@@ -133,8 +134,7 @@ class Lecteur:
             return defaut
         if isinstance(valeur, str):
             try:
-                texte = valeur.strip().replace("\u202f", "").replace(" ", "")
-                valeur = float(texte.replace(",", "."))
+                valeur = nombre_fr(valeur)
             except ValueError:
                 self.erreur(cle, f"{nom} doit être un nombre (reçu « {_apercu(valeur)} »).")
                 return defaut
