@@ -40,11 +40,11 @@ def test_aucune_note_de_mainteneur_a_l_ecran(commande, entree) -> None:
 
 def test_les_valeurs_non_confirmees_disent_aupres_de_qui_les_confirmer() -> None:
     for p in tous().values():
-        if p.statut != "verifie":
+        if p.statut == "non_verifie":
             assert p.confirmer_aupres, p.ident
             assert p.note_publique().endswith(f"Valeur à confirmer auprès {p.confirmer_aupres}.")
     html = rendu.rendre("simuler", resultat("simuler", {"date_embauche": "2026-10-01"}))
-    assert "Valeur à confirmer auprès de l’Urssaf." in html
+    assert "Valeur à confirmer auprès de votre caisse régionale (Carsat)" in html
 
 
 def test_une_seule_phrase_pour_les_valeurs_prolongees() -> None:

@@ -350,7 +350,7 @@ def _parametres(parametres: list[dict]) -> str:
     for p in parametres:
         note = (f'<br><span class="diese-note">{escape(p["note"])}</span>'
                 if p.get("note") else "")
-        mention = ("" if p["statut"] == "verifie" else
+        mention = ("" if p["statut"] != "non_verifie" else
                    f' <strong class="diese-non-verifie">({NON_VERIFIEE})</strong>')
         lignes.append(
             f'<tr data-parametre="{escape(p["id"])}" data-statut="{escape(p["statut"])}">'

@@ -44,7 +44,7 @@ class Parametre:
         """What the simulators may tell a user about this value: a plain note, and who can
         confirm it when our sources did not."""
         morceaux = [self.note_usager] if self.note_usager else []
-        if self.statut != "verifie":
+        if self.statut == "non_verifie":
             morceaux.append(f"Valeur à confirmer auprès {self.confirmer_aupres}.")
         return " ".join(morceaux)
 

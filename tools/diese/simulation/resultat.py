@@ -93,7 +93,8 @@ class ParametreLu:
 
     @property
     def verifie(self) -> bool:
-        return self.statut == "verifie"
+        # « desaccord »: the reference models disagree, but the value carries its evidence.
+        return self.statut != "non_verifie"
 
     def en_dict(self) -> dict:
         d = {"id": self.id, "libelle": self.libelle, "valeur": self.valeur,
