@@ -702,7 +702,7 @@ def oeth(r: dict) -> str:
     else:
         constat = (
             f"<p>Obligation : <strong>{escape(str(r.get('obligation', '')))}</strong> "
-            "bénéficiaire(s) ; unités manquantes : "
+            f"bénéficiaire{'s' if (r.get('obligation') or 0) >= 2 else ''} ; unités manquantes : "
             f"<strong>{escape(nombre(float(r.get('unites_manquantes') or 0), 2))}</strong> ; "
             f"multiplicateur : {escape(str(r.get('multiplicateur', '')))} × SMIC horaire "
             f"({euros(r.get('smic_horaire'))}).</p>"

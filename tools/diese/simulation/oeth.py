@@ -9,7 +9,7 @@ import math
 from .erreurs import ErreurSaisie
 from .parametres import tous
 from .saisie import Lecteur
-from .textes import arrondi, euros, phrase_prolongation, valeur_texte
+from .textes import accorder, arrondi, euros, phrase_prolongation, valeur_texte
 
 CLES_OETH = ("effectif", "beneficiaires", "annee", "date", "aucune_action_depuis_3_ans")
 ANNEE_MIN, ANNEE_MAX = 2024, 2030
@@ -97,13 +97,14 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
                    "(l’obligation d’emploi de 6 % ne s’applique qu’à partir de 20 salariés).")
     else:
         formule = (f"Obligation = 6 % de l’effectif, arrondi à l’entier inférieur : "
-                   f"{obligation} bénéficiaire(s) pour {effectif:g} salariés. Unités manquantes = "
-                   f"obligation − bénéficiaires employés = {manquantes:g}. Contribution = unités "
+                   f"{accorder(obligation, 'bénéficiaire')} pour {accorder(effectif, 'salarié')}. "
+                   "Unités manquantes = obligation − bénéficiaires employés = "
+                   f"{manquantes:g}. Contribution = unités "
                    f"manquantes × {mult_avant} × SMIC horaire brut au 31 décembre {annee} "
                    f"({euros(smic)}).")
         if cas_1500:
             formule += (" Aucun bénéficiaire employé ni aucune action (sous-traitance, accord) "
-                        "depuis plus de trois ans : le multiplicateur est porté à 1 500.")
+                        "depuis plus de trois ans : le multiplicateur est porté à 1\u202f500.")
     donnees = {
         "annee": annee,
         "effectif": effectif,
@@ -122,7 +123,8 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
             "contribution_apres_embauche": {
                 "formule": ("Avec un bénéficiaire de plus (par exemple une personne ayant une "
                             "RQTH embauchée à temps plein toute l’année), il manque "
-                            f"{manquantes_apres:g} unité(s) ; le multiplicateur de 1 500 ne "
+                            f"{accorder(manquantes_apres, 'unité')} ; le multiplicateur de "
+                            "1\u202f500 ne "
                             "s’applique plus dès qu’un bénéficiaire est employé."),
                 "parametres": parametres, "notes": [
                     "Un salarié compte au prorata de son temps de travail et de sa durée de "
