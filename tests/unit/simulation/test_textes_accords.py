@@ -11,7 +11,7 @@ from diese.simulation.textes import accorder
 
 @pytest.mark.parametrize(
     ("n", "attendu"),
-    [(0, "0 bénéficiaire"), (1, "1 bénéficiaire"), (1.5, "1.5 bénéficiaire"),
+    [(0, "0 bénéficiaire"), (1, "1 bénéficiaire"), (1.5, "1,5 bénéficiaire"),
      (2, "2 bénéficiaires"), (3, "3 bénéficiaires")],
 )
 def test_accorder(n, attendu):

@@ -133,4 +133,4 @@ def valeur_texte(valeur, unite: str) -> str:
 def accorder(n: float, singulier: str, pluriel: str | None = None) -> str:
     """« 1 bénéficiaire », « 3 bénéficiaires », « 0,5 unité »: plural from 2 on, as in French."""
     mot = singulier if abs(n) < 2 else (pluriel or singulier + "s")
-    return f"{n:g} {mot}"
+    return f"{n:g} {mot}".replace(".", ",")
