@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from diese.site.typographie import CAPITALES, JETON, typographier
+from diese.site._html import JETON
+from diese.site.typographie import CAPITALES, typographier
 
 FINE, INSECABLE = "\u202f", "\u00a0"
 PRESERVES = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "svg", "math"}

@@ -21,6 +21,8 @@ import html as html_lib
 import re
 from collections.abc import Callable
 
+from ._html import TEXTE_BRUT, jetons, nom
+
 ORDRE = 60
 
 FINE = "\u202f"  # espace fine insécable
@@ -29,15 +31,8 @@ MARQUE = "\ue000"  # stands for an inline tag inside a text run (private use: ne
 BLANC = "[ \t\r\n\u00a0\u202f]"
 M = MARQUE + "*"
 
-# Comments, doctype, processing instructions and tags (quoted attribute values may hold `>`).
-JETON = re.compile(
-    r"<!--.*?-->|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.S
-)
-NOM_BALISE = re.compile(r"</?([A-Za-z][^\s/>]*)")
 # Elements whose content is kept as is (code, raw text, form values, drawings).
 PRESERVES = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "svg", "math"}
-# Raw-text elements: their content is not HTML, so it is skipped up to the closing tag.
-TEXTE_BRUT = {"script", "style", "textarea"}
 # Inline elements: the text run goes on across them. Any other tag ends the run.
 EN_LIGNE = {
     "a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "i", "mark", "q", "s", "small",
@@ -138,11 +133,6 @@ def corriger(texte: str) -> str:
     return texte
 
 
-def _nom(balise: str) -> str:
-    trouve = NOM_BALISE.match(balise)
-    return trouve.group(1).lower() if trouve else ""
-
-
 def typographier(html: str) -> str:
     """The page with its text nodes corrected; tags, comments and preserved elements unchanged."""
     sortie: list[str] = []
@@ -170,41 +160,31 @@ def typographier(html: str) -> str:
         run.clear()
         marques.clear()
 
-    pos = 0
     preserves: list[str] = []
-    longueur = len(html)
-    while pos < longueur:
-        balise = JETON.search(html, pos)
-        debut = balise.start() if balise else longueur
-        if debut > pos:
-            sortie.append(html[pos:debut])
+    for genre, source in jetons(html):
+        sortie.append(source)
+        if genre == "brut":
+            continue
+        if genre == "texte":
             if not preserves:
                 run.append(len(sortie) - 1)
-        if not balise:
-            break
-        texte = balise.group(0)
-        nom = _nom(texte)
-        fermante = texte.startswith("</")
-        pos = balise.end()
-        if (nom in EN_LIGNE or texte.startswith("<!--")) and not preserves:
-            sortie.append(texte)
+            continue
+        element = nom(source)
+        if (element in EN_LIGNE or source.startswith("<!--")) and not preserves:
             marques.add(len(sortie) - 1)
             run.append(len(sortie) - 1)
             continue
+        # Any other tag ends the text run (its text is corrected before the tag is kept).
+        sortie.pop()
         vider()
-        sortie.append(texte)
-        if nom in TEXTE_BRUT and not fermante:
-            fin = re.compile(rf"</{nom}\s*>", re.I).search(html, pos)
-            fin_pos = fin.start() if fin else longueur
-            sortie.append(html[pos:fin_pos])
-            pos = fin_pos
-        elif nom in PRESERVES and not texte.endswith("/>"):
-            if fermante:
-                if nom in preserves:
-                    while preserves and preserves.pop() != nom:
+        sortie.append(source)
+        if element in PRESERVES and not source.endswith("/>") and element not in TEXTE_BRUT:
+            if source.startswith("</"):
+                if element in preserves:
+                    while preserves and preserves.pop() != element:
                         pass
             else:
-                preserves.append(nom)
+                preserves.append(element)
     vider()
     return "".join(sortie)
 
