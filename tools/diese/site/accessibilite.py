@@ -1,6 +1,9 @@
-"""Accessibility repairs to the theme's HTML that no template block reaches (RGAA / WCAG 2.1 AA):
-the search dialog and the page-loading progress bar get accessible names. Colour and link-style
-fixes live in diese.css."""
+"""Accessibility repairs to the theme's HTML that no template block reaches (RGAA / WCAG 2.1 AA
+and axe-core's best practices): the search dialog and the page-loading progress bar get
+accessible names; the progress bar moves into the banner landmark (it sat after the footer,
+outside any landmark: it is drawn fixed at the top of the window wherever it stands); the page's
+table of contents, written twice by the theme (in the main menu for phones, in the side bar),
+gets two different names. Colour and link-style fixes live in diese.css."""
 
 from __future__ import annotations
 
@@ -14,12 +17,33 @@ RECHERCHE_NOMMEE = (
 PROGRESSION = '<div class="md-progress" data-md-component="progress" role="progressbar">'
 PROGRESSION_NOMMEE = (
     '<div class="md-progress" data-md-component="progress" role="progressbar"'
-    ' aria-label="Chargement de la page">'
+    ' aria-label="Chargement de la page"></div>'
+)
+ENTETE = '<header class="md-header" data-md-component="header">'
+
+SOMMAIRE = '<nav class="md-nav md-nav--secondary" aria-label="Table des matières">'
+SOMMAIRE_DU_MENU = (
+    '<nav class="md-nav md-nav--secondary" aria-label="Table des matières (menu principal)">'
 )
 
 
+def nommer_progression(html: str) -> str:
+    place = html.find(PROGRESSION + "</div>")
+    if place < 0 or ENTETE not in html:
+        return html.replace(PROGRESSION, PROGRESSION_NOMMEE.removesuffix("</div>"))
+    html = html[:place] + html[place + len(PROGRESSION) + len("</div>") :]
+    return html.replace(ENTETE, ENTETE + "\n  " + PROGRESSION_NOMMEE, 1)
+
+
+def nommer_sommaires(html: str) -> str:
+    """The first copy is the one inside the main menu (the side bar comes after it)."""
+    if html.count(SOMMAIRE) < 2:
+        return html
+    return html.replace(SOMMAIRE, SOMMAIRE_DU_MENU, 1)
+
+
 def on_post_page(html: str, **_) -> str:
-    return html.replace(RECHERCHE, RECHERCHE_NOMMEE).replace(PROGRESSION, PROGRESSION_NOMMEE)
+    return nommer_sommaires(nommer_progression(html.replace(RECHERCHE, RECHERCHE_NOMMEE)))
 
 
 def on_post_template(sortie: str, template_name: str = "", **_) -> str:
