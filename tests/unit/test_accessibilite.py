@@ -31,3 +31,15 @@ def test_deux_sommaires_deux_noms() -> None:
                         "b</nav>", "")
     assert 'aria-label="Table des matières">a</nav>' in on_post_page(seul)
     assert on_post_page(on_post_page(PAGE)) == on_post_page(PAGE)
+
+
+def test_sous_menus_nommes_par_leur_titre() -> None:
+    menu = (
+        '<label class="md-nav__link" for="__nav_2" id="__nav_2_label"><span class="i"></span>'
+        '</label><nav class="md-nav" data-md-level="1" aria-labelledby="__nav_2_label" '
+        'aria-expanded="true">\n  <label class="md-nav__title" for="__nav_2">\n'
+        '<span class="md-nav__icon"></span>\n  Le guide &amp; co\n</label><ul></ul></nav>'
+    )
+    html = on_post_page(menu)
+    assert '<nav class="md-nav" data-md-level="1" aria-label="Le guide &amp; co" ' in html
+    assert "aria-labelledby" not in html
