@@ -112,8 +112,9 @@ def _tableau(r: _Rendu, champ: dict, legende_visible: bool) -> None:
     vierges = isinstance(champ["lignes"], int)
     colonnes = champ["colonnes"]
     classe_legende = "" if legende_visible else ' class="diese-masque"'
+    # The scrolling region is named apart from its section, which often bears the same title.
     r(f'<div class="diese-tableau" role="region" tabindex="0" '
-      f'aria-label="{_e(champ["libelle"])}"><table class="diese-tableau__grille">'
+      f'aria-label="{_e(champ["libelle"])} (tableau)"><table class="diese-tableau__grille">'
       f'<caption{classe_legende}>{_e(champ["libelle"])}</caption><thead><tr>')
     entete = "N°" if vierges else champ.get("entete_lignes", "")
     r(f'<th scope="col">{_e(entete)}</th>')
