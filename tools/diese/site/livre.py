@@ -6,6 +6,7 @@ Book order: title page (partners, version), table of contents, then the pages of
 guide » section of the navigation in their order (presentation, chapters I–VI, fiches, annexes),
 then the glossary. Links between those pages become links inside the book; links to the rest of
 the site point to the site's address; the site's chrome (permalinks, forms, buttons) is dropped.
+DIESE_LIVRE=0 skips this step.
 """
 
 from __future__ import annotations
@@ -313,4 +314,6 @@ def construire(site: Path, nav: list, site_url: str) -> tuple[Path, Path]:
 
 
 def on_post_build(config, **_) -> None:
+    if os.environ.get("DIESE_LIVRE") == "0":
+        return  # e.g. `make serve`: about 4 s of WeasyPrint saved on every rebuild
     construire(Path(config["site_dir"]), config["nav"], config.get("site_url") or "")
