@@ -18,6 +18,7 @@ from ebooklib import epub
 from pypdf import PdfReader
 
 from tests.site.test_fidelite import SOURCE, fragments, manquants, texte_html
+from tests.site.test_typographie import ecarts
 
 CHAPITRES = [
     "Guide des bonnes pratiques de la relation entreprise",
@@ -176,6 +177,9 @@ def test_epub_lu_par_ebooklib(epub_: Path) -> None:
         assert plat(titre) in textes, titre
     assert textes.count(f"{TITRE_ADMONITION} — ") == len(charger_changements())
     assert livre.get_metadata("DC", "language")[0][0] == "fr"
+    # Typeset like the site, title page and table of contents included.
+    for document in documents:
+        assert ecarts(document.get_content().decode()) == [], document.file_name
 
 
 def test_livre_lie_depuis_l_accueil_et_a_propos(site_dir: Path) -> None:

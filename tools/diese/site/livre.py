@@ -22,6 +22,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from .typographie import typographier
+
 ORDRE = 85  # after every page is written, before the CSP and offline steps read the site
 DOSSIER = "livre"
 NOM = "guide-diese-2005"
@@ -184,8 +186,9 @@ def date_fr(jour: dt.date) -> str:
 
 
 def page_de_titre(jour: dt.date) -> str:
+    """Typeset like the pages (the chapters come from pages already typeset)."""
     partenaires = "".join(f"<li>{p}</li>" for p in PARTENAIRES)
-    return (
+    return typographier(
         '<section class="titre" id="titre">'
         f'<p class="titre-projet">{PROJET}</p>'
         f'<h1 class="titre-livre">{TITRE}</h1>'
@@ -208,7 +211,7 @@ def sommaire(chapitres: list[Chapitre], cible) -> str:
         ]
         imbrique = f"<ol>{''.join(sous)}</ol>" if sous else ""
         lignes.append(f'<li><a href="{cible(c, c.ancre)}">{_texte_titre(c)}</a>{imbrique}</li>')
-    return (
+    return typographier(
         '<nav class="sommaire" id="sommaire" aria-labelledby="sommaire-titre">'
         '<h1 id="sommaire-titre">Table des matières</h1>'
         f"<ol>{''.join(lignes)}</ol></nav>"
