@@ -102,6 +102,8 @@ def test_recherche_connait_les_synonymes_du_metier(recherche, requete, synonyme)
     resultats = recherche(requete)
     assert resultats, requete
     assert any(synonyme.lower() in r.lower() for r in resultats), (requete, resultats[:3])
+    # The words typed are not shown as « Non trouvé » on results found through a synonym.
+    assert not any("Non trouvé" in r for r in resultats[:5]), resultats[:5]
 
 
 def test_synonyme_et_autre_mot_restent_requis(recherche) -> None:

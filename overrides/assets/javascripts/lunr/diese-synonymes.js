@@ -60,9 +60,18 @@
   lunr.Index.prototype.search = function (requete) {
     var liste = variantes(requete);
     if (liste.length === 1) return chercher.call(this, requete);
-    var tapes = requete.split(/\s+/).map(function (t) {
-      return t.replace(/^[+-]/, "").replace(/[~^]\d*$/, "").replace(/\*+$/, "").toLowerCase();
-    }).filter(Boolean);
+    // The words as Material may look for them in the match data: as typed, lower-cased, and
+    // stemmed and folded as the query clauses are (diese-fr-plier.js).
+    var tapes = [];
+    requete.split(/\s+/).forEach(function (t) {
+      var mot = t.replace(/^[+-]/, "").replace(/[~^]\d*$/, "").replace(/\*+$/, "");
+      if (!mot) return;
+      tapes.push(mot, mot.toLowerCase());
+      if (lunr.fr && lunr.fr.stemmer) {
+        var racine = lunr.fr.stemmer(new lunr.Token(mot.toLowerCase(), {}));
+        if (racine && racine.toString()) tapes.push(racine.toString());
+      }
+    });
     var parReference = {};
     var ordre = [];
     liste.forEach(function (variante, rang) {
