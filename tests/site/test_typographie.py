@@ -25,8 +25,9 @@ REGLES = [
     ("espace ordinaire avant ; ! ? :", re.compile(r"[ \t\r\n]+[;!?:](?!//)")),
     ("espace insécable normale (non fine) avant ; ! ?", re.compile(INSECABLE + r"[;!?]")),
     ("espace fine (non normale) avant :", re.compile(FINE + ":")),
-    ("« sans espace fine insécable après", re.compile(r"«(?!\u202f)")),
-    ("» sans espace fine insécable avant", re.compile(r"(?<!\u202f)»")),
+    # (a guillemet alone at the edge of a text run is left to its neighbour)
+    ("« sans espace fine insécable après", re.compile(r"«(?=[^\u202f])")),
+    ("» sans espace fine insécable avant", re.compile(r"(?<=[^\u202f])»")),
     ("nombre et unité séparés par une espace ordinaire", re.compile(r"\d[ \t\n]+(?:€|%)")),
     ("nombre collé à €", re.compile(r"\d(?:€|%)")),
     ("milliers groupés par une espace ordinaire", re.compile(r"(?<![\d,.])\d{1,3} \d{3}\b(?! \d)")),
