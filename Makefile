@@ -11,7 +11,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/tools$(if $(PYTHONPATH),:$(PYTHONPATH))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: deps serve build test test-unit test-browser lint bench clean system-deps
+.PHONY: deps serve build test test-unit test-browser lint bench clean system-deps livre-deps
 
 $(PYDEPS): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,19 +29,28 @@ $(NODEDEPS): package.json package-lock.json
 	touch $@
 
 # Debian packages the tests drive: chromium (browser tests) and poppler-utils (PDF rendering).
-system-deps:
+system-deps: livre-deps
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
 	  echo "Installation des paquets Debian : chromium poppler-utils"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
 	fi
 
+# Pango and HarfBuzz for WeasyPrint, which builds the guide's PDF (site/livre/).
+PANGO := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+livre-deps:
+	@if ! /sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || ! /sbin/ldconfig -p | grep -q 'libharfbuzz-subset.so.0'; then \
+	  echo "Installation des paquets Debian : $(PANGO)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO) fonts-dejavu-core >/dev/null; \
+	fi
+
 deps: $(PYDEPS) $(NODEDEPS)
 
-build: deps
+build: deps livre-deps
 	$(PY) -m mkdocs build --strict
 
-serve: deps
+serve: deps livre-deps
 	$(PY) -m mkdocs serve --strict -a $(HOST):$(PORT)
 
 lint: deps $(TESTDEPS)

@@ -181,10 +181,16 @@ def page(contexte):
     p.close()
 
 
-def analyser_axe(page, contexte_css: str | None = None) -> list[dict]:
-    """Run axe-core (WCAG 2.1 A/AA rules) on the current page and return its violations."""
+def analyser_axe(
+    page, contexte_css: str | None = None, bonnes_pratiques: bool = False
+) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A/AA rules, and its best practices if asked) on the current page
+    and return its violations."""
     page.evaluate(AXE.read_text(encoding="utf-8"))
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    etiquettes = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+    if bonnes_pratiques:
+        etiquettes.append("best-practice")
+    options = {"runOnly": {"type": "tag", "values": etiquettes}}
     cible = json.dumps(contexte_css) if contexte_css else "document"
     return page.evaluate(
         f"async () => (await axe.run({cible}, {json.dumps(options)})).violations"

@@ -85,3 +85,29 @@ def test_plusieurs_mots_tous_requis(recherche) -> None:
     resultats = recherche("contrat de qualification")
     assert resultats and len(resultats) <= 5
     assert "contrats de qualification" in plier(resultats[0])
+
+
+# query typed (absent from the site's text) → a synonym that must appear in the results
+# (docs/data/synonymes.yml)
+SYNONYMES = [
+    ("checklist", "check-list"),
+    ("liste de contrôle", "check-list"),
+    ("curriculum vitae", "CV"),
+    ("apprenant", "stagiaire"),
+]
+
+
+@pytest.mark.parametrize(("requete", "synonyme"), SYNONYMES)
+def test_recherche_connait_les_synonymes_du_metier(recherche, requete, synonyme) -> None:
+    resultats = recherche(requete)
+    assert resultats, requete
+    assert any(synonyme.lower() in r.lower() for r in resultats), (requete, resultats[:3])
+    # The words typed are not shown as « Non trouvé » on results found through a synonym.
+    assert not any("Non trouvé" in r for r in resultats[:5]), resultats[:5]
+
+
+def test_synonyme_et_autre_mot_restent_requis(recherche) -> None:
+    """« checklist visite »: the synonym stands for one word, the other word is still required."""
+    avec_visite = recherche("checklist visite")
+    assert avec_visite and len(avec_visite) < len(recherche("checklist"))
+    assert recherche("checklist zzxqwv") == []

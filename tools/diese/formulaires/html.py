@@ -112,8 +112,9 @@ def _tableau(r: _Rendu, champ: dict, legende_visible: bool) -> None:
     vierges = isinstance(champ["lignes"], int)
     colonnes = champ["colonnes"]
     classe_legende = "" if legende_visible else ' class="diese-masque"'
+    # The scrolling region is named apart from its section, which often bears the same title.
     r(f'<div class="diese-tableau" role="region" tabindex="0" '
-      f'aria-label="{_e(champ["libelle"])}"><table class="diese-tableau__grille">'
+      f'aria-label="{_e(champ["libelle"])} (tableau)"><table class="diese-tableau__grille">'
       f'<caption{classe_legende}>{_e(champ["libelle"])}</caption><thead><tr>')
     entete = "N°" if vierges else champ.get("entete_lignes", "")
     r(f'<th scope="col">{_e(entete)}</th>')
@@ -189,13 +190,19 @@ def generer_html(definition: dict, niveau: int = 2) -> str:
       '<p class="diese-formulaire__etat" role="status" aria-live="polite"></p></div>')
     for texte in definition.get("introduction", []):
         r(f'<p class="diese-formulaire__intro">{_e(texte)}</p>')
+    partie = ""
     for etape in sections_et_parties(definition):
         section = etape.section
-        if etape.titre_partie:
-            r(f'<h{niveau} class="diese-formulaire__partie">{_e(etape.titre_partie)}</h{niveau}>')
-        h = niveau + 1 if etape.dans_une_partie else niveau
         ident = r.id("section", section["id"])
-        r(f'<section class="diese-formulaire__section" aria-labelledby="{ident}">'
+        if etape.titre_partie:
+            partie = r.id("partie", section["id"])
+            r(f'<h{niveau} class="diese-formulaire__partie" id="{partie}">'
+              f'{_e(etape.titre_partie)}</h{niveau}>')
+        h = niveau + 1 if etape.dans_une_partie else niveau
+        # Parts repeat their sections' titles (« I. État des lieux » in each): a section in a
+        # part is named by its title and its part's, so that no two regions share a name.
+        noms = f"{ident} {partie}" if etape.dans_une_partie and partie else ident
+        r(f'<section class="diese-formulaire__section" aria-labelledby="{noms}">'
           f'<h{h} id="{ident}">{_e(section["titre"])}</h{h}>')
         for texte in section.get("texte", []):
             r(f"<p>{_e(texte)}</p>")

@@ -21,8 +21,8 @@ from diese.simulation.champs import (
     CHAMPS_COMPARER_PROFIL,
     CHAMPS_SIMULER,
 )
+from diese.simulation.textes import accorder, euros, mois_court, nombre, nombre_court
 from diese.simulation.textes import date_fr as date_longue
-from diese.simulation.textes import euros, mois_court, nombre, nombre_court
 from diese.simulation.urls import url_relative
 
 
@@ -674,8 +674,8 @@ def oeth(r: dict) -> str:
         constat = f"<p>{escape(r['explications']['contribution_actuelle']['formule'])}</p>"
     else:
         constat = (
-            f"<p>Obligation : <strong>{r['obligation']}</strong> "
-            "bénéficiaire(s) ; unités manquantes : "
+            f"<p>Obligation : <strong>{escape(accorder(r['obligation'], 'bénéficiaire'))}"
+            "</strong> ; unités manquantes : "
             f"<strong>{escape(nombre_court(float(r['unites_manquantes']), 2))}</strong> ; "
             f"multiplicateur : {escape(nombre(r['multiplicateur'], 0))} × SMIC horaire "
             f"({euros(r['smic_horaire'])}).</p>"

@@ -10,7 +10,7 @@ from .erreurs import ErreurSaisie
 from .parametres import tous
 from .resultat import Avertissement, Explication, ParametreLu, ResultatOETH, parametre_lu, titre
 from .saisie import Lecteur
-from .textes import arrondi, euros, nombre, phrase_prolongation, pourcent
+from .textes import accorder, arrondi, euros, nombre, phrase_prolongation, pourcent
 
 CLES_OETH = ("effectif", "beneficiaires", "annee", "date", "aucune_action_depuis_3_ans")
 ANNEE_MIN, ANNEE_MAX = 2024, 2030
@@ -88,8 +88,9 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
                    f"{seuil} salariés).")
     else:
         formule = (f"Obligation = {pourcent(taux)} de l’effectif, arrondi à l’entier inférieur : "
-                   f"{obligation} bénéficiaire(s) pour {effectif:g} salariés. Unités manquantes = "
-                   f"obligation − bénéficiaires employés = {manquantes:g}. Contribution = unités "
+                   f"{accorder(obligation, 'bénéficiaire')} pour {accorder(effectif, 'salarié')}. "
+                   "Unités manquantes = obligation − bénéficiaires employés = "
+                   f"{manquantes:g}. Contribution = unités "
                    f"manquantes × {mult_avant} × SMIC horaire brut au 31 décembre {annee} "
                    f"({euros(smic)}).")
         if cas_1500:
@@ -98,7 +99,7 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
                         f"{nombre(mult['sans_action'], 0)}.")
     apres_formule = ("Avec un bénéficiaire de plus (par exemple une personne ayant une RQTH "
                      "embauchée à temps plein toute l’année), il manque "
-                     f"{manquantes_apres:g} unité(s) ; le multiplicateur de "
+                     f"{accorder(manquantes_apres, 'unité')} ; le multiplicateur de "
                      f"{nombre(mult['sans_action'], 0)} ne "
                      "s’applique plus dès qu’un bénéficiaire est employé.")
     return ResultatOETH(

@@ -103,6 +103,17 @@ class Situation:
         return d
 
 
+FEMININS_EN = ("ée", "té", "ion", "ance", "ence", "ure")
+
+
+def _accord(adjectif: str, nom: str) -> str:
+    """« La durée … inférieure », « L’âge … inférieur »: the field's name says its gender (« La »,
+    or « L’ » before a feminine ending)."""
+    premier = nom.split(" ", 1)[0]
+    feminin = premier == "La" or (premier.startswith("L’") and premier.endswith(FEMININS_EN))
+    return adjectif + "e" if feminin else adjectif
+
+
 class Lecteur:
     """Reads typed fields from a dict, collecting errors instead of stopping at the first."""
 
@@ -159,7 +170,8 @@ class Lecteur:
             self.erreur(cle, f"{nom} doit être un nombre entier (reçu {valeur}).")
             return defaut
         if valeur < mini:
-            self.erreur(cle, f"{nom} ne peut pas être inférieur à {_n(mini)} (reçu {_n(valeur)}).")
+            self.erreur(cle, f"{nom} ne peut pas être {_accord('inférieur', nom)} à {_n(mini)} "
+                             f"(reçu {_n(valeur)}).")
             return defaut
         if valeur > maxi:
             self.erreur(cle, f"{nom} ne peut pas dépasser {_n(maxi)} (reçu {_n(valeur)}).")

@@ -174,3 +174,9 @@ def valeur_texte(valeur, unite: str) -> str:
     if isinstance(valeur, list):
         return " / ".join(valeur_texte(v, unite) for v in valeur)
     return _scalaire(valeur, unite)
+
+
+def accorder(n: float, singulier: str, pluriel: str | None = None) -> str:
+    """« 1 bénéficiaire », « 3 bénéficiaires », « 0,5 unité »: plural from 2 on, as in French."""
+    mot = singulier if abs(n) < 2 else (pluriel or singulier + "s")
+    return f"{n:g} {mot}".replace(".", ",")
