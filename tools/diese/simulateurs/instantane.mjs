@@ -1,10 +1,9 @@
 // Build step (Node.js): a memory snapshot of Pyodide with the DIESE engine already imported and
 // warmed up, so the browser restores Python in a fraction of a second instead of booting it.
-// Usage: node instantane.mjs <pyodide folder> <engine wheel> <output .gz>
+// Usage: node instantane.mjs <pyodide folder> <engine wheel> <output .instantane>
 // The snapshot is only valid for this exact Pyodide build and this exact wheel: its file name
 // carries the wheel's content hash, and the worker falls back to a normal start if it fails.
 import { readFileSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 
 const [dossierPyodide, cheminRoue, sortie] = process.argv.slice(2);
@@ -28,7 +27,9 @@ del _n, _commande
 `);
 const instantane = pyodide.makeMemorySnapshot();
 const creux = enCreux(instantane);
-writeFileSync(sortie, gzipSync(creux, { level: 6 }));
+// Written raw: the build writes its .br/.gz copies (diese.site.compression) and the host sends
+// them with Content-Encoding, which the browser undoes natively.
+writeFileSync(sortie, creux);
 console.log(`${sortie} : ${instantane.length} octets en mémoire, ${creux.length} hors pages nulles`);
 
 // Half of Pyodide's memory is zero pages: they are left out, so the browser inflates half as

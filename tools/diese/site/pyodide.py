@@ -26,6 +26,11 @@ FICHIERS = (
     "pyodide-lock.json",
 )
 VERSION_ATTENDUE = "314.0.7"
+# Fetched by the worker at start-up (pyodide.asm.mjs is imported, not fetched): their sizes make
+# the progress bar's total.
+TELECHARGES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+WORKER = Path("assets") / "javascripts" / "diese-pyodide-worker.js"
+MARQUE_TAILLES = "const TAILLES = {};"
 
 
 def verifier_source(source: Path = SOURCE) -> None:
@@ -63,20 +68,35 @@ def publier(site: Path, source: Path = SOURCE) -> Path:
             ancienne.unlink()
     chemin = dossier / courante.nom
     chemin.write_bytes(courante.contenu)
-    ecrire_instantane(chemin, site / "assets" / "pyodide")
+    instantane = ecrire_instantane(chemin, site / "assets" / "pyodide")
+    ecrire_tailles(site, [site / "assets" / "pyodide" / nom for nom in TELECHARGES]
+                   + [chemin, instantane])
     return chemin
 
 
+def ecrire_tailles(site: Path, fichiers: list[Path]) -> None:
+    """Writes the start-up files' sizes into the site's copy of the worker."""
+    worker = site / WORKER
+    if not worker.is_file():
+        return
+    texte = worker.read_text(encoding="utf-8")
+    tailles = {f.name: f.stat().st_size for f in fichiers}
+    if MARQUE_TAILLES not in texte:
+        raise RuntimeError(f"{WORKER} : « {MARQUE_TAILLES} » introuvable (tailles du chargement)")
+    worker.write_text(texte.replace(MARQUE_TAILLES, f"const TAILLES = {json.dumps(tailles)};"),
+                      encoding="utf-8")
+
+
 def nom_instantane(roue_chemin: Path) -> str:
-    """`diese-0.1.0+<hash>-py3-none-any.whl` → `diese-0.1.0+<hash>-py3-none-any.instantane.gz`:
+    """`diese-0.1.0+<hash>-py3-none-any.whl` → `diese-0.1.0+<hash>-py3-none-any.instantane`:
     the worker derives one name from the other."""
-    return roue_chemin.name.removesuffix(".whl") + ".instantane.gz"
+    return roue_chemin.name.removesuffix(".whl") + ".instantane"
 
 
 def ecrire_instantane(roue_chemin: Path, dossier_pyodide: Path) -> Path:
     cible = roue_chemin.with_name(nom_instantane(roue_chemin))
-    for ancien in roue_chemin.parent.glob("*.instantane.gz"):
-        if ancien != cible:
+    for ancien in roue_chemin.parent.glob("*.instantane*"):
+        if ancien != cible and ancien.suffix != ".tmp":
             ancien.unlink()
     if cible.exists():  # named after the wheel's content: same name, same snapshot
         return cible
