@@ -18,6 +18,7 @@ from diese.contenu.validation import RACINE
 from diese.simulateurs import roue
 
 SOURCE = RACINE / "node_modules" / "pyodide"
+CACHE_INSTANTANES = RACINE / "build" / "instantanes"
 FICHIERS = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -100,6 +101,12 @@ def ecrire_instantane(roue_chemin: Path, dossier_pyodide: Path) -> Path:
             ancien.unlink()
     if cible.exists():  # named after the wheel's content: same name, same snapshot
         return cible
+    # Kept between builds too (a fresh site folder, a test session): a snapshot is not
+    # byte-identical from one run to the next, and its brotli copy takes a minute to make.
+    garde = CACHE_INSTANTANES / f"{VERSION_ATTENDUE}-{cible.name}"
+    if garde.is_file():
+        shutil.copyfile(garde, cible)
+        return cible
     script = Path(roue.__file__).with_name("instantane.mjs")
     temporaire = cible.with_suffix(".tmp")
     resultat = subprocess.run(
@@ -114,6 +121,10 @@ def ecrire_instantane(roue_chemin: Path, dossier_pyodide: Path) -> Path:
             + resultat.stderr[-2000:]
         )
     temporaire.replace(cible)
+    CACHE_INSTANTANES.mkdir(parents=True, exist_ok=True)
+    for ancien in CACHE_INSTANTANES.glob("*.instantane"):
+        ancien.unlink()  # one engine at a time: the cache holds the current snapshot only
+    shutil.copyfile(cible, garde)
     return cible
 
 
