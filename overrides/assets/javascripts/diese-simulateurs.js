@@ -6,7 +6,7 @@
 
   // Start-up is judged on progress, not on elapsed time: on a slow network the download takes
   // minutes and must not be cut; only a worker that has said nothing for this long has failed.
-  const DELAI_SANS_PROGRES_MS = 45000;
+  const DELAI_SANS_PROGRES_MS = window.DIESE_DELAI_SANS_PROGRES_MS || 45000; // tests shorten it
   const ETATS = { prerendu: "prerendu", chargement: "chargement", pret: "pret", erreur: "erreur" };
   const HORS_LIGNE = "vous êtes hors ligne et le moteur de calcul n’a pas encore été enregistré sur cet appareil : ouvrez ce simulateur une fois avec une connexion pour qu’il fonctionne ensuite hors ligne";
 
