@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from diese.site import empreintes, hors_ligne
+from diese.site import compression, empreintes, hors_ligne
 
 from tests.serveur_compresse import ServeurCompresse
 
@@ -135,7 +135,8 @@ def test_hors_ligne_sans_premiere_utilisation_le_dit_et_garde_l_exemple(
         contexte.close()
 
 
-def test_reseau_lent_progression_en_octets_et_jamais_d_erreur(navigateur, serveur_compresse) -> None:
+def test_reseau_lent_progression_en_octets_et_jamais_d_erreur(navigateur,
+                                                             serveur_compresse) -> None:
     """A download far longer than the no-progress delay (shortened here to 1.5 s) is not cut
     while bytes arrive, and a progress bar counts them."""
     contexte = _contexte(navigateur, serveur_compresse, service_workers="block")
@@ -198,6 +199,7 @@ def _nouvelle_version(site: Path) -> tuple[str, str]:
     accueil.write_text(accueil.read_text("utf-8").replace("</h1>", " — version 2</h1>", 1), "utf-8")
     hors_ligne.on_post_build({"site_dir": str(site), "site_name": "DIESE Guide",
                               "site_description": ""})
+    compression.compresser(site)  # as the build does last: sw.js.br must be the new sw.js
     return ancien.name, nouveau
 
 
@@ -229,7 +231,8 @@ def test_deploiement_incomplet_pages_coherentes_sans_boucle(navigateur, site_dir
         page.goto("")
         assert "version 2" in page.inner_text("h1")
         # The new worker installed once, without the missing file, and replaced the old cache.
-        _attendre(page, f"caches.keys().then(k => k.includes('{second}') && !k.includes('{premier}'))")
+        _attendre(page, f"caches.keys().then(k => k.includes('{second}')"
+                        f" && !k.includes('{premier}'))")
         _attendre(page, "navigator.serviceWorker.getRegistration()"
                         ".then(r => !r.installing && !r.waiting && r.active.state === 'activated')")
         for _ in range(3):

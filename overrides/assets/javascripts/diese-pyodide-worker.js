@@ -41,6 +41,9 @@ function compte(reponse) {
       signalerOctets(false);
       controleur.enqueue(morceau);
     },
+    flush() {
+      signalerOctets(true); // a file complete: the page knows at once when all bytes are in
+    },
   });
   return new Response(reponse.body.pipeThrough(compteur), {
     status: reponse.status,

@@ -7,6 +7,8 @@
   // Start-up is judged on progress, not on elapsed time: on a slow network the download takes
   // minutes and must not be cut; only a worker that has said nothing for this long has failed.
   const DELAI_SANS_PROGRES_MS = window.DIESE_DELAI_SANS_PROGRES_MS || 45000; // tests shorten it
+  // Once every byte is in, Python starts: no bytes to show for it, only CPU (slow on old phones).
+  const DELAI_PYTHON_MS = 90000;
   const ETATS = { prerendu: "prerendu", chargement: "chargement", pret: "pret", erreur: "erreur" };
   const HORS_LIGNE = "vous êtes hors ligne et le moteur de calcul n’a pas encore été enregistré sur cet appareil : ouvrez ce simulateur une fois avec une connexion pour qu’il fonctionne ensuite hors ligne";
 
@@ -44,9 +46,11 @@
 
   function surveiller() {
     clearTimeout(moteur.minuterie);
+    const octets = moteur.octets;
+    const recu = octets && octets.total && octets.recus >= octets.total;
     moteur.minuterie = setTimeout(
       () => echouer("le moteur de calcul ne progresse plus (réseau interrompu, ou WebAssembly bloqué)"),
-      DELAI_SANS_PROGRES_MS,
+      recu ? DELAI_PYTHON_MS : DELAI_SANS_PROGRES_MS,
     );
   }
 
@@ -110,12 +114,12 @@
 
   function recevoir(evenement) {
     const message = evenement.data || {};
+    if (message.type === "octets") moteur.octets = { recus: message.recus, total: message.total };
     if (moteur.etat === "demarrage" && (message.type === "progres" || message.type === "octets")) surveiller();
     if (message.type === "progres") {
       moteur.progres = message.texte;
       notifier();
     } else if (message.type === "octets") {
-      moteur.octets = { recus: message.recus, total: message.total };
       notifier();
     } else if (message.type === "pret") {
       clearTimeout(moteur.minuterie);
