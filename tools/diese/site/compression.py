@@ -25,8 +25,14 @@ SUFFIXES = (".wasm", ".mjs", ".js", ".css", ".json", ".instantane", ".zip", ".sv
 CODAGES = (".br", ".gz")
 
 
+# sw.js names the files of one version: a copy a step behind it (a partial upload) would install
+# the previous version, so the host compresses it on the fly like the pages.
+EXCLUS = {"sw.js"}
+
+
 def a_compresser(chemin: Path) -> bool:
-    return chemin.suffix in SUFFIXES and chemin.stat().st_size >= TAILLE_MIN
+    return (chemin.suffix in SUFFIXES and chemin.name not in EXCLUS
+            and chemin.stat().st_size >= TAILLE_MIN)
 
 
 def _brotli(donnees: bytes) -> bytes:
@@ -67,7 +73,7 @@ def compresser(site: Path, cache: Path = CACHE) -> list[Path]:
     """Write `.br`/`.gz` beside every big compressible file of `site`; remove stale copies."""
     for copie in [p for codage in CODAGES for p in site.rglob(f"*{codage}")]:
         original = copie.with_name(copie.name[: -len(copie.suffix)])
-        if original.suffix in SUFFIXES and not original.exists():
+        if original.suffix in SUFFIXES and (not original.exists() or original.name in EXCLUS):
             copie.unlink()
     fichiers = sorted(p for p in site.rglob("*") if p.is_file() and a_compresser(p))
     # Largest first, on two threads: brotli and zlib release the GIL while they work.
