@@ -61,7 +61,8 @@ new MutationObserver(() => {
   const etats = window.__bench.etats;
   if (!(r.dataset.etat in etats)) etats[r.dataset.etat] = performance.now();
   const e = r.querySelector(".diese-simulateur__etat");
-  const t = e ? e.textContent.trim() : "";
+  const b = r.querySelector(".diese-simulateur__progres");
+  const t = ((e ? e.textContent.trim() : "") + (b ? " | " + b.textContent.trim() : "")).trim();
   const textes = window.__bench.textes;
   if (t && (!textes.length || textes[textes.length - 1][1] !== t)) {
     textes.push([performance.now(), t]);
@@ -226,6 +227,7 @@ def visite(contexte, url: str, serveur: ServeurCompresse, profil: tuple) -> dict
                                timeout=150_000)
     except Exception:  # noqa: BLE001 — a visit that never ends is a figure too
         pass
+    octets_pret = serveur.octets - avant  # what the simulator needed (the offline copy comes after)
     mesures = page.evaluate("""() => ({etats: window.__bench.etats, textes: window.__bench.textes,
         fcp: (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime,
         etapes: window.dieseSimulateurs && window.dieseSimulateurs.etapes})""")
@@ -240,7 +242,8 @@ def visite(contexte, url: str, serveur: ServeurCompresse, profil: tuple) -> dict
         "pret_ms": mesures["etats"].get("pret"),
         "erreur": "erreur" in mesures["etats"],
         "fcp_ms": mesures["fcp"],
-        "octets": serveur.octets - avant,
+        "octets": octets_pret,
+        "octets_total": serveur.octets - avant,
         "visible_1280": visible_large,
         "visible_390": visible_tel,
         "textes": mesures["textes"],
@@ -296,10 +299,12 @@ def resume(nom: str, mesures: list[dict]) -> str:
             else "prêt jamais")
     erreurs = sum(m["erreur"] for m in mesures)
     octets = statistics.median(m["octets"] for m in mesures) / 1e6
+    total = statistics.median(m["octets_total"] for m in mesures) / 1e6
     fcp = statistics.median(m["fcp_ms"] or 0 for m in mesures) / 1000
     textes = mesures[len(mesures) // 2]["textes"]
     progres = sum(1 for _, t in textes if PROGRES.search(t))
-    return (f"  {nom:<5} {pret} | {octets:5.2f} Mo transférés | 1er chiffre peint à {fcp:.2f} s,"
+    return (f"  {nom:<5} {pret} | {octets:5.2f} Mo transférés jusqu’à prêt ({total:.2f} Mo avec"
+            f" la copie hors ligne qui suit) | 1er chiffre peint à {fcp:.2f} s,"
             f" visible 1280×720 {all(m['visible_1280'] for m in mesures)},"
             f" 390×844 {all(m['visible_390'] for m in mesures)}"
             f" | erreur {erreurs}/{len(mesures)} | {len(textes)} textes d’attente"

@@ -137,3 +137,28 @@ def test_le_moteur_a_son_propre_cache_nomme_par_son_contenu(tmp_path) -> None:
     assert hors_ligne.inventaire_moteur(site)[1] == version
     (site / "assets/pyodide/pyodide.asm.wasm").write_text("wasm v2", encoding="utf-8")
     assert hors_ligne.inventaire_moteur(site)[1] != version
+
+
+def test_bibliotheque_standard_reduite_aux_modules_utiles(tmp_path) -> None:
+    import zipfile
+
+    from diese.site import pyodide
+
+    complete = tmp_path / "complete.zip"
+    with zipfile.ZipFile(complete, "w") as archive:
+        for nom in ("json/__init__.py", "json/decoder.py", "email/__init__.py", "email/header.py",
+                    "decimal.py", "_strptime.py", "encodings/__init__.py", "encodings/utf_8.py",
+                    "encodings/cp1252.py", "encodings/koi8_r.py", "tkinter/__init__.py"):
+            archive.writestr(nom, f"# {nom}\n" * 50, compress_type=zipfile.ZIP_DEFLATED)
+    moteur = tmp_path / "moteur.py"
+    moteur.write_text("import json\n\ndef f():\n    from decimal import Decimal\n", "utf-8")
+    charges = ["/lib/python314.zip/json/decoder.py", "/lib/python314.zip/encodings/utf_8.py",
+               "/lib/python3.14/site-packages/diese/__init__.py", ""]
+    cible = tmp_path / "python_stdlib.zip"
+    gardes = pyodide.ecrire_stdlib_reduite(complete, cible, charges, [moteur])
+    assert gardes == ["_strptime.py", "decimal.py", "encodings/__init__.py", "encodings/cp1252.py",
+                      "encodings/utf_8.py", "json/__init__.py", "json/decoder.py"]
+    with zipfile.ZipFile(cible) as archive:
+        assert archive.namelist() == gardes
+        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}
+        assert archive.read("decimal.py") == b"# decimal.py\n" * 50
