@@ -135,8 +135,8 @@ def test_hors_ligne_sans_premiere_utilisation_le_dit_et_garde_l_exemple(
         contexte.close()
 
 
-def test_reseau_lent_progression_en_octets_et_jamais_d_erreur(navigateur,
-                                                             serveur_compresse) -> None:
+def test_reseau_lent_progression_en_octets_et_jamais_d_erreur(navigateur, serveur_compresse,
+                                                             axe) -> None:
     """A download far longer than the no-progress delay (shortened here to 1.5 s) is not cut
     while bytes arrive, and a progress bar counts them."""
     contexte = _contexte(navigateur, serveur_compresse, service_workers="block")
@@ -152,6 +152,10 @@ def test_reseau_lent_progression_en_octets_et_jamais_d_erreur(navigateur,
         page.wait_for_selector(".diese-simulateur__progres progress", timeout=ATTENTE_MS)
         barre = page.locator(".diese-simulateur__progres progress")
         assert barre.get_attribute("aria-label") == "Téléchargement du moteur de calcul"
+        # The live status line says the phase once; the bar, outside it, carries the bytes.
+        assert page.locator("[role=status] progress, [aria-live] progress").count() == 0
+        violations = axe(page, "#simulateur")
+        assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
         page.wait_for_selector(PRET, timeout=ATTENTE_MS)
         etats = page.evaluate("window.__etats")
         assert [e for e, _ in etats] == ["prerendu", "chargement", "pret"]
