@@ -22,6 +22,11 @@ def copie_du_projet(destination: Path) -> Path:
     shutil.copy(RACINE / "mkdocs.yml", destination / "mkdocs.yml")
     # The npm runtime (Pyodide) is large and read-only for the build: link it, don't copy it.
     (destination / "node_modules").symlink_to(RACINE / "node_modules", target_is_directory=True)
+    # The build's caches (Pyodide snapshot, brotli copies): a minute of work each, same inputs.
+    for cache in ("instantanes", "compresse"):
+        if (RACINE / "build" / cache).is_dir():
+            (destination / "build").mkdir(exist_ok=True)
+            (destination / "build" / cache).symlink_to(RACINE / "build" / cache)
     return destination
 
 

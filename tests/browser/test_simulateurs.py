@@ -171,7 +171,7 @@ def test_demarrage_dans_un_worker_sans_requete_superflue(session) -> None:
     runtime = {c.rsplit("/", 1)[1] for c in chemins if "/assets/pyodide/" in c}
     assert runtime == RUNTIME
     moteur = sorted(c.rsplit("/", 1)[1] for c in chemins if "/assets/wheels/" in c)
-    assert len(moteur) == 2 and moteur[0].endswith(".instantane.gz") and moteur[1].endswith(".whl")
+    assert len(moteur) == 2 and moteur[0].endswith(".instantane") and moteur[1].endswith(".whl")
     # Python was restored from the build's memory snapshot, not booted from scratch.
     assert page.evaluate("window.dieseSimulateurs.etapes.instantane") is True
     assert not session.echecs and not session.garde.sorties
@@ -180,7 +180,7 @@ def test_demarrage_dans_un_worker_sans_requete_superflue(session) -> None:
 def test_sans_instantane_demarrage_normal(navigateur, serveur) -> None:
     """If the snapshot cannot be had (here: refused), Pyodide starts the normal way."""
     contexte = navigateur.new_context(base_url=serveur, locale="fr-FR")
-    contexte.route("**/*.instantane.gz", lambda route: route.fulfill(status=404, body=""))
+    contexte.route("**/*.instantane", lambda route: route.fulfill(status=404, body=""))
     page = contexte.new_page()
     page.goto("outils/cout-embauche/")
     page.wait_for_selector(PRET, timeout=ATTENTE_MS)

@@ -49,7 +49,7 @@ def test_manifeste_et_couleur_sur_chaque_page(site_dir: Path) -> None:
             cible = (page.parent / lien.group(1)).resolve()
             assert cible == (site_dir / "manifest.webmanifest").resolve(), page
         assert '<meta name="theme-color"' in html
-        assert "diese-hors-ligne.js" in html
+        assert re.search(r"diese-hors-ligne\.[0-9a-f]{10}\.js", html)  # fingerprinted name
 
 
 def test_icones_du_manifeste(site_dir: Path) -> None:
@@ -64,10 +64,14 @@ def test_service_worker_a_la_racine(site_dir: Path) -> None:
     sw = (site_dir / "sw.js").read_text(encoding="utf-8")
     fichiers = json.loads(re.search(r"const FICHIERS = (\[.*?\]);", sw, re.S).group(1))
     for attendu in ("./", "checklists/avant-stage/", "checklists/catalogue.json",
-                    "search/search_index.json", "assets/javascripts/diese-checklists.js"):
+                    "search/search_index.json"):
         assert attendu in fichiers
-    # The Pyodide runtime (13.5 MB) and the engine wheel are not precached.
-    assert not [f for f in fichiers if f.startswith("assets/pyodide/") or f.endswith(".whl")]
+    script = re.compile(r"assets/javascripts/diese-checklists\.[0-9a-f]{10}\.js")
+    assert [f for f in fichiers if script.fullmatch(f)]
+    # The Pyodide runtime (13.5 MB), the engine wheel and its snapshot are not precached (kept
+    # in a cache of their own once a simulator is used), nor the host's compressed copies.
+    assert not [f for f in fichiers if f.startswith(("assets/pyodide/", "assets/wheels/"))
+                or f.endswith((".whl", ".br", ".gz"))]
     assert all((site_dir / (f if not f.endswith("/") else f + "index.html")).exists()
                for f in fichiers if f != "./")
 

@@ -1,22 +1,80 @@
 // Web Worker (module) running the DIESE engine in Pyodide, self-hosted under assets/pyodide/.
-// Started once per visit by diese-simulateurs.js. Only the five runtime files, the engine wheel
-// and its memory snapshot are fetched: no loadPackage, no micropip, no CDN.
+// Started once per visit by diese-simulateurs.js. Only the runtime files, the engine wheel and its
+// memory snapshot are fetched: no loadPackage, no micropip, no CDN.
 // The snapshot (made at build time with this very wheel imported) restores Python in a fraction
 // of the time a normal start takes; if it cannot be used, Pyodide starts the normal way.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+// Every download starts at once, in parallel, and reports its bytes to the page (a progress bar,
+// and a start-up timeout that judges progress rather than elapsed time). The host sends the big
+// files brotli- or gzip-compressed (Content-Encoding): the browser inflates them natively.
 
 const INDEX = new URL("../pyodide/", import.meta.url).href;
+// Uncompressed sizes of the files fetched at start-up, written here by the build
+// (diese.site.pyodide): the progress bar's total. Empty in the sources: bytes without a total.
+const TAILLES = {};
+const fetchNatif = self.fetch.bind(self);
+const prefetches = new Map();
 let repondre = null;
+let recus = 0;
+let dernierEnvoi = 0;
 
 function envoyer(message) {
   self.postMessage(message);
 }
 
+function total() {
+  return Object.values(TAILLES).reduce((somme, n) => somme + n, 0);
+}
+
+function signalerOctets(forcer) {
+  const maintenant = performance.now();
+  if (!forcer && maintenant - dernierEnvoi < 250) return;
+  dernierEnvoi = maintenant;
+  envoyer({ type: "octets", recus, total: total() });
+}
+
+// The response's body counted as it arrives (inflated bytes, what TAILLES counts too).
+function compte(reponse) {
+  if (!reponse.ok || !reponse.body) return reponse;
+  const compteur = new TransformStream({
+    transform(morceau, controleur) {
+      recus += morceau.byteLength;
+      signalerOctets(false);
+      controleur.enqueue(morceau);
+    },
+    flush() {
+      signalerOctets(true); // a file complete: the page knows at once when all bytes are in
+    },
+  });
+  return new Response(reponse.body.pipeThrough(compteur), {
+    status: reponse.status,
+    statusText: reponse.statusText,
+    headers: reponse.headers,
+  });
+}
+
+function telecharger(url) {
+  const cle = new URL(url, INDEX).href;
+  if (!prefetches.has(cle)) prefetches.set(cle, fetchNatif(cle).then(compte));
+  return prefetches.get(cle);
+}
+
+// Pyodide fetches its files with the global fetch: each is answered by the download already
+// under way (once: a second fetch of the same file goes to the network as usual).
+self.fetch = (ressource, options) => {
+  const url = typeof ressource === "string" || ressource instanceof URL ? String(ressource) : ressource.url;
+  const cle = new URL(url, self.location.href).href;
+  if (prefetches.has(cle) && !options?.method) {
+    const reponse = prefetches.get(cle);
+    prefetches.delete(cle);
+    return reponse;
+  }
+  return fetchNatif(ressource, options).then(compte);
+};
+
 async function lireInstantane(url) {
-  const reponse = await fetch(url);
+  const reponse = await telecharger(url);
   if (!reponse.ok || !reponse.body) throw new Error(`instantané introuvable (${reponse.status})`);
-  const flux = reponse.body.pipeThrough(new DecompressionStream("gzip"));
-  return horsCreux(new Uint8Array(await new Response(flux).arrayBuffer()));
+  return horsCreux(new Uint8Array(await reponse.arrayBuffer()));
 }
 
 // Rebuilds the memory image from the build's sparse format (see instantane.mjs): header
@@ -36,43 +94,49 @@ function horsCreux(creux) {
   return memoire;
 }
 
-async function lancerPython(urlRoue, etapes) {
+async function lancerPython(loadPyodide, urlInstantane, etapes) {
   const options = { indexURL: INDEX, packages: [], stdout: () => {}, stderr: () => {} };
-  if (typeof DecompressionStream === "function") {
-    try {
-      const instantane = lireInstantane(urlRoue.replace(/\.whl$/, ".instantane.gz"));
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: instantane });
-      etapes.instantane = true;
-      return pyodide;
-    } catch (erreur) {
-      etapes.instantane = false;
-      etapes.instantaneErreur = String((erreur && erreur.message) || erreur);
-    }
+  try {
+    const instantane = lireInstantane(urlInstantane);
+    instantane.catch(() => {}); // awaited by Pyodide below
+    const pyodide = await loadPyodide({ ...options, _loadSnapshot: instantane });
+    etapes.instantane = true;
+    return pyodide;
+  } catch (erreur) {
+    etapes.instantane = false;
+    etapes.instantaneErreur = String((erreur && erreur.message) || erreur);
   }
   return loadPyodide(options);
 }
 
 async function demarrer(urlRoue, echauffement) {
   const debut = performance.now();
-  // The wheel downloads while Pyodide boots.
-  const roue = fetch(urlRoue).then((reponse) => {
+  const module = import("../pyodide/pyodide.mjs"); // parsed while the big files download
+  const urlInstantane = urlRoue.replace(/\.whl$/, ".instantane");
+  // Everything at once: the link is the bottleneck on a phone, never the number of requests.
+  for (const nom of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) telecharger(nom);
+  const roue = telecharger(urlRoue).then((reponse) => {
     if (!reponse.ok) throw new Error(`moteur de calcul introuvable (${reponse.status})`);
     return reponse.arrayBuffer();
   });
   roue.catch(() => {}); // reported below, once awaited
-  envoyer({ type: "progres", texte: "Chargement de Python (WebAssembly, environ 13 Mo la première fois)…" });
+  telecharger(urlInstantane).catch(() => {}); // its failure means a normal start, see lancerPython
+  envoyer({ type: "progres", texte: "Téléchargement du moteur de calcul…", phase: "telechargement" });
+  signalerOctets(true);
+  const { loadPyodide } = await module;
   const etapes = {};
-  const pyodide = await lancerPython(urlRoue, etapes);
+  const pyodide = await lancerPython(loadPyodide, urlInstantane, etapes);
   etapes.python = performance.now() - debut;
   const installer = async () => pyodide.unpackArchive(await roue, "wheel");
   if (!etapes.instantane) {
-    envoyer({ type: "progres", texte: "Installation du moteur de calcul…" });
+    envoyer({ type: "progres", texte: "Installation du moteur de calcul…", phase: "installation" });
     await installer();
   }
   etapes.roue = performance.now() - debut;
   // Restored from the snapshot, the engine is already imported: the page can use it at once.
   repondre = pyodide.pyimport("diese.simulateurs.navigateur").repondre;
   etapes.import = performance.now() - debut;
+  etapes.octets = recus;
   envoyer({ type: "pret", duree: performance.now() - debut, etapes });
   // Then, before any message is handled (this worker runs one task at a time): the wheel's
   // files for a module imported late, and one computation of the page's situation, so that its

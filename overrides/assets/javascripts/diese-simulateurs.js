@@ -4,14 +4,20 @@
 (() => {
   "use strict";
 
-  const DELAI_DEMARRAGE_MS = 60000;
+  // Start-up is judged on progress, not on elapsed time: on a slow network the download takes
+  // minutes and must not be cut; only a worker that has said nothing for this long has failed.
+  const DELAI_SANS_PROGRES_MS = window.DIESE_DELAI_SANS_PROGRES_MS || 45000; // tests shorten it
+  // Once every byte is in, Python starts: no bytes to show for it, only CPU (slow on old phones).
+  const DELAI_PYTHON_MS = 90000;
   const ETATS = { prerendu: "prerendu", chargement: "chargement", pret: "pret", erreur: "erreur" };
+  const HORS_LIGNE = "vous êtes hors ligne et le moteur de calcul n’a pas encore été enregistré sur cet appareil : ouvrez ce simulateur une fois avec une connexion pour qu’il fonctionne ensuite hors ligne";
 
   // ------------------------------------------------------------------ the engine (one per visit)
   const moteur = {
     worker: null,
     etat: "arrete", // arrete | demarrage | pret | echec
     progres: "",
+    octets: null, // {recus, total} while downloading
     echec: "",
     attentes: new Map(),
     suivant: 1,
@@ -23,6 +29,11 @@
     for (const abonne of moteur.abonnes) abonne();
   }
 
+  function annoncerMoteur() {
+    // diese-hors-ligne.js waits for this to install the offline copy (out of the engine's way).
+    window.dispatchEvent(new CustomEvent("diese-moteur", { detail: { etat: moteur.etat } }));
+  }
+
   function echouer(texte) {
     moteur.etat = "echec";
     moteur.echec = texte;
@@ -30,14 +41,41 @@
     if (moteur.worker) moteur.worker.terminate();
     moteur.worker = null;
     notifier();
+    annoncerMoteur();
+  }
+
+  function surveiller() {
+    clearTimeout(moteur.minuterie);
+    const octets = moteur.octets;
+    const recu = octets && octets.total && octets.recus >= octets.total;
+    moteur.minuterie = setTimeout(
+      () => echouer("le moteur de calcul ne progresse plus (réseau interrompu, ou WebAssembly bloqué)"),
+      recu ? DELAI_PYTHON_MS : DELAI_SANS_PROGRES_MS,
+    );
   }
 
   function peutDemarrer() {
     return typeof WebAssembly === "object" && typeof Worker === "function";
   }
 
-  // The worker itself (a thread and a 20 kB module) is created at once, so that it is up when
-  // the page turns idle; the heavy part (≈ 20 MB the first time, Python to restore) starts then.
+  // Offline, the engine can only start from the copy kept on the device at a first use online.
+  async function disponibleHorsLigne(urlRoue) {
+    if (navigator.onLine !== false) return true;
+    try {
+      return Boolean(await caches.match(new URL(urlRoue, location.href).href));
+    } catch {
+      return false;
+    }
+  }
+
+  // The engine keeps itself on the device (the service worker's cache) once it has started.
+  function garderMoteur() {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready
+      .then((inscription) => inscription.active && inscription.active.postMessage({ type: "garder-moteur" }))
+      .catch(() => {});
+  }
+
   function creerWorker(urlWorker) {
     if (moteur.worker || !peutDemarrer()) return;
     try {
@@ -50,7 +88,7 @@
     moteur.worker.addEventListener("error", () => echouer("le moteur de calcul n’a pas pu être chargé"));
   }
 
-  function demarrerMoteur(urlWorker, urlRoue, echauffement) {
+  async function demarrerMoteur(urlWorker, urlRoue, echauffement) {
     if (moteur.etat === "demarrage" || moteur.etat === "pret") return;
     if (!peutDemarrer()) {
       echouer("votre navigateur n’exécute pas WebAssembly dans un Web Worker");
@@ -58,37 +96,83 @@
     }
     moteur.etat = "demarrage";
     moteur.progres = "Démarrage du moteur de calcul…";
+    moteur.octets = null;
     performance.mark("diese-moteur-demarrage"); // read by the benchmark
+    notifier();
+    if (!(await disponibleHorsLigne(urlRoue))) {
+      echouer(HORS_LIGNE);
+      return;
+    }
     creerWorker(urlWorker);
     if (!moteur.worker) {
       echouer("le moteur de calcul n’a pas pu être lancé");
       return;
     }
-    moteur.minuterie = setTimeout(
-      () => echouer("le moteur de calcul n’a pas démarré à temps (WebAssembly est peut-être bloqué)"),
-      DELAI_DEMARRAGE_MS,
-    );
+    surveiller();
     moteur.worker.postMessage({ type: "demarrer", roue: new URL(urlRoue, location.href).href, echauffement });
-    notifier();
   }
 
   function recevoir(evenement) {
     const message = evenement.data || {};
+    if (message.type === "octets") moteur.octets = { recus: message.recus, total: message.total };
+    if (moteur.etat === "demarrage" && (message.type === "progres" || message.type === "octets")) surveiller();
     if (message.type === "progres") {
       moteur.progres = message.texte;
+      notifier();
+    } else if (message.type === "octets") {
       notifier();
     } else if (message.type === "pret") {
       clearTimeout(moteur.minuterie);
       moteur.etat = "pret";
+      moteur.octets = null;
       moteur.dureeDemarrage = message.duree;
       moteur.etapes = message.etapes;
       notifier();
+      annoncerMoteur();
+      garderMoteur();
     } else if (message.type === "echec") {
-      echouer(`le moteur de calcul n’a pas pu démarrer (${message.texte})`);
+      echouer(navigator.onLine === false ? HORS_LIGNE : `le moteur de calcul n’a pas pu démarrer (${message.texte})`);
     } else if (message.type === "resultat") {
       const rappel = moteur.attentes.get(message.id);
       moteur.attentes.delete(message.id);
       if (rappel) rappel({ ...message.sortie, dureeMoteur: message.duree });
+    }
+  }
+
+  // « 3,2 Mo sur 18,9 Mo »: bytes of the runtime received, as inflated by the browser.
+  function enMo(octets) {
+    return `${(octets / 1e6).toLocaleString("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} Mo`;
+  }
+
+  // The progress bar sits under the status line; the status line (a live region) only says the
+  // phase, so that a screen reader is not told every quarter of a second how many bytes came.
+  function montrerProgres(racine, etat) {
+    let boite = racine.querySelector(".diese-simulateur__progres");
+    const octets = moteur.etat === "demarrage" ? moteur.octets : null;
+    if (!octets) {
+      boite?.remove();
+      return;
+    }
+    if (!boite) {
+      boite = document.createElement("p");
+      boite.className = "diese-simulateur__progres";
+      const barre = document.createElement("progress");
+      barre.id = `${racine.id || "simulateur"}-progres`;
+      barre.setAttribute("aria-label", "Téléchargement du moteur de calcul");
+      const texte = document.createElement("span");
+      texte.setAttribute("aria-hidden", "true"); // the bar itself is what assistive tech reads
+      boite.append(barre, " ", texte);
+      etat.after(boite);
+    }
+    const [barre, , texte] = boite.childNodes;
+    const total = Math.max(octets.total || 0, octets.recus);
+    if (total) {
+      barre.max = total;
+      barre.value = octets.recus;
+      texte.textContent = `${enMo(octets.recus)} sur ${enMo(total)}`;
+    } else {
+      barre.removeAttribute("value");
+      texte.textContent = `${enMo(octets.recus)} reçus`;
     }
   }
 
@@ -546,6 +630,7 @@
       } else if (moteur.etat === "demarrage") {
         poserEtat(ETATS.chargement, moteur.progres);
       }
+      montrerProgres(racine, etat);
     }
 
     formulaire.addEventListener("input", surSaisie);
@@ -578,14 +663,11 @@
     moteur.abonnes.add(suivreMoteur);
     suivreMoteur();
     if (moteur.etat === "arrete" || moteur.etat === "echec") {
-      const lancerMoteur = () =>
-        demarrerMoteur(racine.dataset.worker, racine.dataset.roue, {
-          commande,
-          entree: JSON.stringify(entreeDe(formulaire).entree),
-        });
-      if (moteur.etat === "arrete") creerWorker(racine.dataset.worker);
-      if ("requestIdleCallback" in window) requestIdleCallback(lancerMoteur, { timeout: 100 });
-      else setTimeout(lancerMoteur, 0);
+      // At once: on a phone network every second before the downloads start is lost.
+      demarrerMoteur(racine.dataset.worker, racine.dataset.roue, {
+        commande,
+        entree: JSON.stringify(entreeDe(formulaire).entree),
+      });
     }
   }
 

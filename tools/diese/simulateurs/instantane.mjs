@@ -1,18 +1,22 @@
 // Build step (Node.js): a memory snapshot of Pyodide with the DIESE engine already imported and
 // warmed up, so the browser restores Python in a fraction of a second instead of booting it.
-// Usage: node instantane.mjs <pyodide folder> <engine wheel> <output .gz>
-// The snapshot is only valid for this exact Pyodide build and this exact wheel: its file name
+// Usage: node instantane.mjs <pyodide folder> <engine wheel> <output .instantane> [<stdlib zip>]
+//        node instantane.mjs <pyodide folder> <engine wheel> --modules <output .json>
+// The second form lists the standard library files Python loaded (start-up and engine, warmed
+// up): the build ships a standard library zip of those only, and makes the snapshot with it.
+// The snapshot is only valid for this exact Pyodide build, wheel and zip: its file name
 // carries the wheel's content hash, and the worker falls back to a normal start if it fails.
 import { readFileSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 
-const [dossierPyodide, cheminRoue, sortie] = process.argv.slice(2);
+const [dossierPyodide, cheminRoue, sortie, argument] = process.argv.slice(2);
+const listerModules = sortie === "--modules";
 const { loadPyodide } = await import(pathToFileURL(`${dossierPyodide}/pyodide.mjs`).href);
 const pyodide = await loadPyodide({
   indexURL: `${dossierPyodide}/`,
+  ...(argument && !listerModules ? { stdLibURL: argument } : {}),
   packages: [],
-  _makeSnapshot: true,
+  _makeSnapshot: !listerModules,
   stdout: () => {},
   stderr: (ligne) => process.stderr.write(`${ligne}\n`),
 });
@@ -26,9 +30,19 @@ for _commande in ("simuler", "comparer", "oeth"):
     _n.repondre(_commande, "{}")
 del _n, _commande
 `);
+if (listerModules) {
+  const modules = pyodide.runPython(`
+import json as _json, sys as _sys
+_json.dumps(sorted({getattr(_m, "__file__", None) or "" for _m in list(_sys.modules.values())}))
+`);
+  writeFileSync(argument, modules);
+  process.exit(0);
+}
 const instantane = pyodide.makeMemorySnapshot();
 const creux = enCreux(instantane);
-writeFileSync(sortie, gzipSync(creux, { level: 6 }));
+// Written raw: the build writes its .br/.gz copies (diese.site.compression) and the host sends
+// them with Content-Encoding, which the browser undoes natively.
+writeFileSync(sortie, creux);
 console.log(`${sortie} : ${instantane.length} octets en mémoire, ${creux.length} hors pages nulles`);
 
 // Half of Pyodide's memory is zero pages: they are left out, so the browser inflates half as

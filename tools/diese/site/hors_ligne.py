@@ -1,8 +1,9 @@
 """Offline and installable site: after the build, writes `manifest.webmanifest` and `sw.js` at the
 site root. The worker precaches every page and asset worth having in a car park with no network
-(not the Pyodide runtime nor wheels: large, and owned by the simulators' loader). Its cache name
-carries a hash of the built content, so each new build installs a fresh cache and deletes the old.
-Runs last (after the CSP step rewrote pages) so the hash covers the final files."""
+(not the simulators' engine: large, and kept only once a simulator has been used, in a cache of
+its own). Each cache name carries a hash of its content, so a new build installs a fresh site
+cache and deletes the old, and keeps the engine's cache while the engine is unchanged.
+Runs after the CSP and fingerprinting steps rewrote pages, so the hash covers the final files."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ MANIFESTE = "manifest.webmanifest"
 SERVICE_WORKER = "sw.js"
 COULEUR_THEME = "#4051b5"
 TAILLE_MAX = 3 * 1024 * 1024  # a single file above this is fetched on demand, not precached
-EXCLUS_DOSSIERS = ("assets/pyodide/",)
-EXCLUS_SUFFIXES = (".whl", ".map", ".gz", ".py", ".DS_Store")
+DOSSIERS_MOTEUR = ("assets/pyodide/", "assets/wheels/")
+EXCLUS_DOSSIERS = DOSSIERS_MOTEUR
+COPIES_COMPRESSEES = (".gz", ".br")  # the host sends them in place of the file itself
+EXCLUS_SUFFIXES = (".whl", ".map", ".py", ".DS_Store", ".tmp", *COPIES_COMPRESSEES)
 EXCLUS_FICHIERS = {SERVICE_WORKER}
 # Material ships a stemmer per language: only French (and what it needs) is ever loaded here.
 LUNR = "assets/javascripts/lunr/"
@@ -82,11 +85,33 @@ def inventaire(site: Path) -> tuple[list[str], str]:
     return urls, empreinte.hexdigest()[:16]
 
 
-def script_service_worker(urls: list[str], version: str) -> str:
+def inventaire_moteur(site: Path) -> tuple[list[str], str]:
+    """The simulators' engine (runtime, wheel, snapshot): URLs and a hash of their content."""
+    empreinte = hashlib.sha256()
+    urls = []
+    for dossier in DOSSIERS_MOTEUR:
+        for fichier in sorted(p for p in (site / dossier).glob("*") if p.is_file()):
+            if fichier.name.endswith((*COPIES_COMPRESSEES, ".tmp", ".map")):
+                continue
+            chemin = fichier.relative_to(site).as_posix()
+            with fichier.open("rb") as flux:
+                empreinte.update(chemin.encode() + b"\0" + hashlib.file_digest(flux, "sha256").digest())
+            urls.append(chemin)
+    return urls, empreinte.hexdigest()[:16]
+
+
+def script_service_worker(urls: list[str], version: str, urls_moteur: list[str] = (),
+                          version_moteur: str = "aucun") -> str:
     modele = (Path(__file__).with_name("sw.template.js")).read_text(encoding="utf-8")
-    return modele.replace("__CACHE__", json.dumps(f"diese-{version}")).replace(
-        "__FICHIERS__", json.dumps(urls, ensure_ascii=False, indent=0)
-    )
+    remplacements = {
+        "__CACHE__": json.dumps(f"diese-{version}"),
+        "__MOTEUR__": json.dumps(f"diese-moteur-{version_moteur}"),
+        "__FICHIERS_MOTEUR__": json.dumps(list(urls_moteur), ensure_ascii=False, indent=0),
+        "__FICHIERS__": json.dumps(urls, ensure_ascii=False, indent=0),
+    }
+    for marque, valeur in remplacements.items():
+        modele = modele.replace(marque, valeur)
+    return modele
 
 
 def on_post_build(config, **_) -> None:
@@ -96,4 +121,7 @@ def on_post_build(config, **_) -> None:
         json.dumps(contenu, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     urls, version = inventaire(site)
-    (site / SERVICE_WORKER).write_text(script_service_worker(urls, version), encoding="utf-8")
+    urls_moteur, version_moteur = inventaire_moteur(site)
+    (site / SERVICE_WORKER).write_text(
+        script_service_worker(urls, version, urls_moteur, version_moteur), encoding="utf-8"
+    )

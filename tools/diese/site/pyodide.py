@@ -9,15 +9,18 @@ Runs on every build, `mkdocs serve` rebuilds included (the copy skips unchanged 
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 from diese.contenu.validation import RACINE
 from diese.simulateurs import roue
 
 SOURCE = RACINE / "node_modules" / "pyodide"
+CACHE_INSTANTANES = RACINE / "build" / "instantanes"
 FICHIERS = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -26,6 +29,11 @@ FICHIERS = (
     "pyodide-lock.json",
 )
 VERSION_ATTENDUE = "314.0.7"
+# Fetched by the worker at start-up (pyodide.asm.mjs is imported, not fetched): their sizes make
+# the progress bar's total.
+TELECHARGES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+WORKER = Path("assets") / "javascripts" / "diese-pyodide-worker.js"
+MARQUE_TAILLES = "const TAILLES = {};"
 
 
 def verifier_source(source: Path = SOURCE) -> None:
@@ -63,27 +71,67 @@ def publier(site: Path, source: Path = SOURCE) -> Path:
             ancienne.unlink()
     chemin = dossier / courante.nom
     chemin.write_bytes(courante.contenu)
-    ecrire_instantane(chemin, site / "assets" / "pyodide")
+    instantane = ecrire_instantane(chemin, site / "assets" / "pyodide")
+    ecrire_tailles(site, [site / "assets" / "pyodide" / nom for nom in TELECHARGES]
+                   + [chemin, instantane])
     return chemin
 
 
+def ecrire_tailles(site: Path, fichiers: list[Path]) -> None:
+    """Writes the start-up files' sizes into the site's copy of the worker."""
+    worker = site / WORKER
+    if not worker.is_file():
+        return
+    texte = worker.read_text(encoding="utf-8")
+    tailles = {f.name: f.stat().st_size for f in fichiers}
+    if MARQUE_TAILLES not in texte:
+        raise RuntimeError(f"{WORKER} : « {MARQUE_TAILLES} » introuvable (tailles du chargement)")
+    worker.write_text(texte.replace(MARQUE_TAILLES, f"const TAILLES = {json.dumps(tailles)};"),
+                      encoding="utf-8")
+
+
 def nom_instantane(roue_chemin: Path) -> str:
-    """`diese-0.1.0+<hash>-py3-none-any.whl` → `diese-0.1.0+<hash>-py3-none-any.instantane.gz`:
+    """`diese-0.1.0+<hash>-py3-none-any.whl` → `diese-0.1.0+<hash>-py3-none-any.instantane`:
     the worker derives one name from the other."""
-    return roue_chemin.name.removesuffix(".whl") + ".instantane.gz"
+    return roue_chemin.name.removesuffix(".whl") + ".instantane"
 
 
 def ecrire_instantane(roue_chemin: Path, dossier_pyodide: Path) -> Path:
     cible = roue_chemin.with_name(nom_instantane(roue_chemin))
-    for ancien in roue_chemin.parent.glob("*.instantane.gz"):
-        if ancien != cible:
+    for ancien in roue_chemin.parent.glob("*.instantane*"):
+        if ancien != cible and ancien.suffix != ".tmp":
             ancien.unlink()
-    if cible.exists():  # named after the wheel's content: same name, same snapshot
+    # Named after the wheel's content, and kept between builds with the reduced standard library
+    # it was made with (the two go together): a snapshot is not byte-identical from one run to
+    # the next, and its brotli copy takes a minute to make.
+    garde = CACHE_INSTANTANES / f"{VERSION_ATTENDUE}-{cible.name}"
+    garde_zip = garde.with_suffix(".stdlib.zip")
+    stdlib = dossier_pyodide / "python_stdlib.zip"
+    if garde.is_file() and garde_zip.is_file():
+        shutil.copyfile(garde_zip, stdlib)
+        shutil.copyfile(garde, cible)
         return cible
-    script = Path(roue.__file__).with_name("instantane.mjs")
+    # 1. which standard library files Python loads; 2. a zip of those only (built from the full
+    # one, read from node_modules); 3. the snapshot, made with that zip mounted.
     temporaire = cible.with_suffix(".tmp")
+    _node(dossier_pyodide, roue_chemin, "--modules", str(temporaire))
+    charges = json.loads(temporaire.read_text(encoding="utf-8"))
+    temporaire.unlink()
+    ecrire_stdlib_reduite(SOURCE / "python_stdlib.zip", stdlib, charges, roue.fichiers_sources())
+    _node(dossier_pyodide, roue_chemin, str(temporaire), str(stdlib.resolve()))
+    temporaire.replace(cible)
+    CACHE_INSTANTANES.mkdir(parents=True, exist_ok=True)
+    for ancien in CACHE_INSTANTANES.glob("*"):
+        ancien.unlink()  # one engine at a time: the cache holds the current snapshot only
+    shutil.copyfile(cible, garde)
+    shutil.copyfile(stdlib, garde_zip)
+    return cible
+
+
+def _node(dossier_pyodide: Path, roue_chemin: Path, *arguments: str) -> None:
+    script = Path(roue.__file__).with_name("instantane.mjs")
     resultat = subprocess.run(
-        ["node", str(script), str(dossier_pyodide.resolve()), str(roue_chemin), str(temporaire)],
+        ["node", str(script), str(dossier_pyodide.resolve()), str(roue_chemin), *arguments],
         capture_output=True,
         text=True,
         check=False,
@@ -93,8 +141,59 @@ def ecrire_instantane(roue_chemin: Path, dossier_pyodide: Path) -> Path:
             "Instantané Pyodide impossible (Node.js est requis, comme pour `npm ci`) :\n"
             + resultat.stderr[-2000:]
         )
-    temporaire.replace(cible)
-    return cible
+
+
+# Always shipped, whatever the warm-up loaded: the common text codecs, and the modules the
+# standard library imports lazily inside functions the engine may call.
+TOUJOURS = tuple(f"encodings/{nom}.py" for nom in (
+    "__init__", "aliases", "ascii", "charmap", "cp1252", "idna", "latin_1", "iso8859_1",
+    "iso8859_15", "raw_unicode_escape", "unicode_escape", "utf_16", "utf_16_be", "utf_16_le",
+    "utf_32", "utf_8", "utf_8_sig", "punycode",
+)) + ("_strptime.py", "_pydatetime.py", "traceback.py", "linecache.py")
+
+
+def imports_du_moteur(sources: list[Path]) -> set[str]:
+    """Every module name the engine imports, anywhere in its code (functions included)."""
+    noms: set[str] = set()
+    for fichier in sources:
+        if fichier.suffix != ".py":
+            continue
+        for noeud in ast.walk(ast.parse(fichier.read_text(encoding="utf-8"))):
+            if isinstance(noeud, ast.Import):
+                noms.update(alias.name for alias in noeud.names)
+            elif isinstance(noeud, ast.ImportFrom) and noeud.module and not noeud.level:
+                noms.add(noeud.module)
+                noms.update(f"{noeud.module}.{alias.name}" for alias in noeud.names)
+    return noms
+
+
+def ecrire_stdlib_reduite(complete: Path, cible: Path, charges: list[str],
+                          sources: list[Path]) -> list[str]:
+    """The standard library zip with only the files Pyodide's start-up and the engine need:
+    those loaded by the warm-up, those the engine names, TOUJOURS, and their packages."""
+    with zipfile.ZipFile(complete) as archive:
+        presents = {info.filename: info for info in archive.infolist()}
+        gardes = {f.split(".zip/", 1)[1] for f in charges if ".zip/" in f}
+        for nom in imports_du_moteur(sources):
+            base = nom.replace(".", "/")
+            gardes.update(c for c in (f"{base}.py", f"{base}/__init__.py") if c in presents)
+        gardes.update(n for n in TOUJOURS if n in presents)
+        for nom in list(gardes):  # the packages above each file
+            parties = nom.split("/")[:-1]
+            for i in range(1, len(parties) + 1):
+                paquet = "/".join(parties[:i]) + "/__init__.py"
+                if paquet in presents:
+                    gardes.add(paquet)
+        temporaire = cible.with_suffix(".tmp")
+        # Stored, not deflated: the host's brotli copy then compresses across files (half the
+        # size of per-file deflate), and zipimport reads stored entries without inflating them.
+        with zipfile.ZipFile(temporaire, "w") as sortie:
+            for nom in sorted(gardes):
+                info = zipfile.ZipInfo(nom, date_time=presents[nom].date_time)
+                info.external_attr = presents[nom].external_attr
+                sortie.writestr(info, archive.read(nom), compress_type=zipfile.ZIP_STORED)
+        temporaire.replace(cible)
+    return sorted(gardes)
 
 
 def on_config(config, **_):
