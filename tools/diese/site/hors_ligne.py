@@ -17,7 +17,8 @@ SERVICE_WORKER = "sw.js"
 COULEUR_THEME = "#4051b5"
 TAILLE_MAX = 3 * 1024 * 1024  # a single file above this is fetched on demand, not precached
 DOSSIERS_MOTEUR = ("assets/pyodide/", "assets/wheels/")
-EXCLUS_DOSSIERS = DOSSIERS_MOTEUR
+# The book (PDF, EPUB: ~400 KB) is downloaded when asked for, not on every first visit.
+EXCLUS_DOSSIERS = (*DOSSIERS_MOTEUR, "livre/")
 COPIES_COMPRESSEES = (".gz", ".br")  # the host sends them in place of the file itself
 EXCLUS_SUFFIXES = (".whl", ".map", ".py", ".DS_Store", ".tmp", *COPIES_COMPRESSEES)
 EXCLUS_FICHIERS = {SERVICE_WORKER}
