@@ -64,7 +64,7 @@
     } catch (erreur) {
       donnees = undefined;
     }
-    const resultat = donnees === undefined ? { erreurs: [{ chemin: "", message: "JSON illisible" }] } : examiner(donnees);
+    const resultat = donnees === undefined ? { erreurs: [{ chemin: "(racine)", message: "JSON illisible" }] } : examiner(donnees);
     if (resultat.fichier) return { fichier: resultat.fichier };
     // Mis de côté, puis la clé libérée : le reste du site se charge, rien n’est perdu.
     if (mettreDeCote(brut)) {

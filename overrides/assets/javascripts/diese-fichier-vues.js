@@ -167,7 +167,7 @@
       if (lu.indisponible) signaler("Ce navigateur n’autorise pas l’enregistrement : le fichier sera perdu en quittant la page. Sauvegardez-le dans un fichier.");
       if (lu.misDeCote) {
         const e = lu.misDeCote[0];
-        signaler(`Le fichier enregistré sur cet appareil était abîmé (${e.chemin} : ${e.message}) : il a été mis de côté, intact, et un fichier vide est ouvert.`);
+        signaler(`Le fichier enregistré sur cet appareil était abîmé (${e.chemin === "(racine)" ? "" : `${e.chemin} : `}${e.message}) : il a été mis de côté, intact, et un fichier vide est ouvert.`);
       }
     }
 
@@ -261,7 +261,7 @@
       champ("echeance", "Pour le", { type: "date" }),
       creer("p", {}, creer("button", { type: "submit", class: "diese-cl-bouton", texte: "Ajouter au journal" })));
     vueFiche.append(
-      creer("p", {}, creer("a", { href: "#", class: "diese-fe-retour", texte: "← Toutes les entreprises" })),
+      creer("p", {}, bouton("retour", "← Toutes les entreprises", { class: "diese-fe-lien" })),
       titreFiche, resume,
       creer("h3", { texte: "Stages" }), listeStages, formStage,
       creer("h3", { texte: "Contacts et visites" }), formContact, journal,
@@ -279,7 +279,7 @@
     }
     for (const el of formNouvelle.querySelectorAll("[aria-describedby]")) el.setAttribute("aria-describedby", `${el.getAttribute("aria-describedby")}-n`);
     formNouvelle.querySelector("button[type=submit]").textContent = "Créer l’entreprise";
-    vueNouvelle.append(creer("p", {}, creer("a", { href: "#", class: "diese-fe-retour", texte: "← Toutes les entreprises" })),
+    vueNouvelle.append(creer("p", {}, bouton("retour", "← Toutes les entreprises", { class: "diese-fe-lien" })),
       creer("h2", { id: "diese-fe-titre-nouvelle", tabindex: "-1", texte: "Nouvelle entreprise" }), formNouvelle);
 
     racine.append(barre, vueListe, vueNouvelle, vueFiche);
@@ -314,7 +314,7 @@
     function rendreListe() {
       const visibles = M.trier(M.filtrer(fichier.entreprises, filtres), filtres.tri);
       corpsTable.replaceChildren(...visibles.map((e) => creer("tr", { "data-id": e.id },
-        creer("th", { scope: "row" }, creer("a", { href: `#entreprise=${e.id}`, texte: e.raison_sociale })),
+        creer("th", { scope: "row" }, creer("button", { type: "button", class: "diese-fe-lien", "data-action": "ouvrir", "data-id": e.id, texte: e.raison_sociale })),
         creer("td", { texte: M.STATUTS[e.statut] }),
         creer("td", { texte: e.secteur || "—" }),
         creer("td", {}, ligneAction(e)),
@@ -399,10 +399,19 @@
       vueNouvelle.hidden = !creation;
       if (e) rendreFiche(e, affichee !== e.id);
       else rendreListe();
-      if (id && !e) signaler("Cette entreprise n’est pas (ou plus) dans le fichier de cet appareil.");
+      if (id && !e && !alerte.textContent) signaler("Cette entreprise n’est pas (ou plus) dans le fichier de cet appareil.");
       const avant = affichee;
       affichee = e ? e.id : (creation ? "nouvelle" : null);
       return avant !== affichee;
+    }
+
+    /* Change l’adresse (l’historique garde la fiche : « retour » du navigateur ramène à la liste)
+       et affiche tout de suite. Des boutons plutôt que des liens #… : la navigation instantanée
+       du thème réécrit l’historique des liens internes à la page. */
+    function aller(fragment) {
+      if (location.hash.slice(1) !== fragment) history.pushState(null, "", `#${fragment}`);
+      if (!fragment) history.replaceState(null, "", location.pathname + location.search);
+      naviguer();
     }
 
     function naviguer() {
@@ -444,7 +453,7 @@
       const nouvelle = M.creerEntreprise(champs);
       if (modifier((f) => { f.entreprises.push(nouvelle); }, `Entreprise « ${nouvelle.raison_sociale} » créée.`)) {
         formNouvelle.reset();
-        location.hash = `entreprise=${nouvelle.id}`;
+        aller(`entreprise=${nouvelle.id}`);
       }
     });
 
@@ -505,20 +514,17 @@
     importFichier.addEventListener("change", () => importer());
 
     racine.addEventListener("click", async (ev) => {
-      // Liens internes à la page : l’adresse seule change (la navigation instantanée n’y touche pas).
-      const lien = ev.target.closest("a[href^='#']");
-      if (lien && racine.contains(lien)) {
-        ev.preventDefault();
-        location.hash = lien.getAttribute("href").slice(1);
-        return;
-      }
       const cible = ev.target.closest("[data-action]");
       if (!cible || !racine.contains(cible)) return;
       const action = cible.dataset.action;
       relire();
       const id = idOuverte();
-      if (action === "nouvelle") {
-        location.hash = "nouvelle-entreprise";
+      if (action === "ouvrir") {
+        aller(`entreprise=${cible.dataset.id}`);
+      } else if (action === "retour") {
+        aller("");
+      } else if (action === "nouvelle") {
+        aller("nouvelle-entreprise");
       } else if (action === "sauvegarder") {
         const contenu = { ...fichier, application: "DIESE Guide", exporte: M.maintenant() };
         telecharger(`fichier-entreprises-${M.aujourdhui()}.json`, JSON.stringify(contenu, null, 2), "application/json");
@@ -539,7 +545,7 @@
           if (i < 0) return false;
           f.entreprises.splice(i, 1);
           return true;
-        }, `Entreprise « ${e.raison_sociale} » supprimée.`)) location.hash = "";
+        }, `Entreprise « ${e.raison_sociale} » supprimée.`)) aller("");
       } else if (action === "supprimer-stage" || action === "supprimer-contact") {
         const cle = action === "supprimer-stage" ? "stages" : "contacts";
         const numero = cible.dataset.stage || cible.dataset.contact;
@@ -622,9 +628,11 @@
       }, () => `Sauvegarde ouverte : ${bilan.ajoutees.length} ajoutée(s), ${bilan.remplacees.length} remplacée(s)${mode === "remplacer" ? `, ${bilan.retirees.length} retirée(s)` : ""}.`);
     }
 
-    window.addEventListener("hashchange", () => {
+    const suivre = () => {
       if (racine.isConnected) naviguer();
-    });
+    };
+    window.addEventListener("hashchange", suivre);
+    window.addEventListener("popstate", suivre);
     window.addEventListener("storage", (ev) => {
       if (!racine.isConnected || (ev.key && !ev.key.startsWith("diese-"))) return;
       relire();
