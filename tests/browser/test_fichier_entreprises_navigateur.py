@@ -6,11 +6,13 @@ a preview, two tabs, a full storage, a damaged stored state, keyboard and axe.""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from diese.checklists.fichier import charger_schema, valider_fichier
+from diese.site import hors_ligne
 
 pytestmark = pytest.mark.browser
 
@@ -322,3 +324,18 @@ def test_schema_du_build_et_du_navigateur() -> None:
     from diese.checklists.fichier import MOTS_CLES
     for mot in MOTS_CLES - {"$schema", "$id", "title", "description", "$defs"}:
         assert mot.lstrip("$") in texte, mot
+
+
+def test_le_site_construit_les_precache(site_dir) -> None:
+    fichiers = json.loads(
+        re.search(r"const FICHIERS = (\[.*?\]);", (site_dir / "sw.js").read_text("utf-8"), re.S)[1]
+    )
+    for url in ("data/fichier-entreprises.schema.json", "checklists/fichier-entreprises/",
+                "assets/javascripts/diese-fichier-modele.js",
+                "assets/javascripts/diese-fichier-stockage.js",
+                "assets/javascripts/diese-fichier-vues.js"):
+        assert url in fichiers, url
+    assert json.loads((site_dir / "data/fichier-entreprises.schema.json").read_text("utf-8")) == (
+        charger_schema()
+    )
+    assert hors_ligne.a_mettre_en_cache("data/fichier-entreprises.schema.json", 10_000)

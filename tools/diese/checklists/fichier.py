@@ -46,7 +46,9 @@ def _verifier_sous_ensemble(noeud: Any, chemin: str, fichier: Path) -> None:
         if cle == "type" and valeur not in TYPES:
             raise ErreurDonnees(f"{fichier} : champ {ici} : type « {valeur} » non pris en charge")
         if cle == "$ref" and not str(valeur).startswith("#/$defs/"):
-            raise ErreurDonnees(f"{fichier} : champ {ici} : seules les références #/$defs/… sont lues")
+            raise ErreurDonnees(
+                f"{fichier} : champ {ici} : seules les références #/$defs/… sont lues"
+            )
         if cle in {"properties", "$defs"}:
             for nom, sous in valeur.items():
                 _verifier_sous_ensemble(sous, f"{ici}.{nom}", fichier)
@@ -59,7 +61,9 @@ def charger_schema(fichier: Path = SCHEMA) -> dict:
     try:
         schema = json.loads(fichier.read_text(encoding="utf-8"))
     except json.JSONDecodeError as erreur:
-        raise ErreurDonnees(f"{fichier} : JSON illisible ligne {erreur.lineno} : {erreur.msg}") from None
+        raise ErreurDonnees(
+            f"{fichier} : JSON illisible ligne {erreur.lineno} : {erreur.msg}"
+        ) from None
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as erreur:
