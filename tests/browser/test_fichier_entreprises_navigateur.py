@@ -339,3 +339,146 @@ def test_le_site_construit_les_precache(site_dir) -> None:
         charger_schema()
     )
     assert hors_ligne.a_mettre_en_cache("data/fichier-entreprises.schema.json", 10_000)
+
+
+def telecharger(page, action: str):
+    with page.expect_download() as attente:
+        page.click(f"[data-action={action}]")
+    return attente.value
+
+
+def test_sauvegarde_remise_a_un_collegue_fusion_et_remplacement(navigateur, serveur, page,
+                                                                 tmp_path) -> None:
+    semer(page, fichier_exemple())
+    sauvegarde = tmp_path / "fichier.json"
+    telechargement = telecharger(page, "sauvegarder")
+    assert telechargement.suggested_filename == f"fichier-entreprises-{AUJOURDHUI}.json"
+    telechargement.save_as(sauvegarde)
+    donnees = json.loads(sauvegarde.read_text("utf-8"))
+    valider_fichier(donnees, "sauvegarde")
+    assert len(donnees["entreprises"]) == 4 and donnees["version"] == 1
+
+    collegue = navigateur.new_context(base_url=serveur, locale="fr-FR")
+    try:
+        autre = collegue.new_page()
+        autre.erreurs_js = []
+        autre.on("pageerror", lambda exc: autre.erreurs_js.append(str(exc)))
+        ouvrir(autre)
+        creer_entreprise(autre, "Pressing du Centre")
+        autre.click(".diese-fe-fiche [data-action=retour]")
+        autre.set_input_files(".diese-fe-barre input[type=file]", str(sauvegarde))
+        dialogue = autre.locator("dialog[open]")
+        dialogue.wait_for()
+        assert "Ajoutées : 4" in dialogue.text_content()
+        assert "Retirées" not in dialogue.text_content()
+        dialogue.get_by_label("Remplacer tout le fichier").check()
+        assert "Retirées de cet appareil : 1 (Pressing du Centre)" in dialogue.text_content()
+        dialogue.get_by_label("Fusionner").check()
+        dialogue.get_by_role("button", name="Appliquer").click()
+        autre.wait_for_selector(".diese-cl-message:has-text('4 ajoutée(s), 0 remplacée(s)')")
+        assert len(noms_affiches(autre)) == 5
+        # Un fichier abîmé est refusé sans rien toucher.
+        avant = autre.evaluate(f"localStorage.getItem('{CLE}')")
+        mauvais = json.loads(json.dumps(donnees))
+        mauvais["entreprises"][0]["contacts"][0]["date"] = "2026-02-30"
+        autre.set_input_files(".diese-fe-barre input[type=file]", files=[{
+            "name": "f.json", "mimeType": "application/json",
+            "buffer": json.dumps(mauvais).encode()}])
+        autre.wait_for_selector(".diese-cl-alerte:has-text('Ouverture refusée')")
+        assert "date invalide" in autre.text_content(".diese-cl-alerte")
+        assert "entreprises[0].contacts[0].date" in autre.text_content(".diese-cl-alerte")
+        assert autre.evaluate(f"localStorage.getItem('{CLE}')") == avant
+        # Remplacer : le fichier devient celui du collègue.
+        autre.set_input_files(".diese-fe-barre input[type=file]", str(sauvegarde))
+        autre.locator("dialog[open]").get_by_label("Remplacer tout le fichier").check()
+        autre.locator("dialog[open]").get_by_role("button", name="Appliquer").click()
+        autre.wait_for_selector(".diese-cl-message:has-text('1 retirée(s)')")
+        assert stocke(autre)["entreprises"] == donnees["entreprises"]
+        assert autre.erreurs_js == []
+    finally:
+        collegue.close()
+
+
+def test_tableurs_csv_et_ods_sans_formule(page, tmp_path) -> None:
+    from odf import opendocument, table, text
+
+    donnees = fichier_exemple()
+    donnees["entreprises"][0]["raison_sociale"] = '=HYPERLINK("http://x.invalid";"clic")'
+    donnees["entreprises"][1]["secteur"] = "+33 menuiserie"
+    donnees["entreprises"][2]["adresse"] = "@SOMME(A1) <b>&"
+    donnees["entreprises"][3]["notes"] = "-1"
+    semer(page, donnees)
+    brut = telecharger(page, "csv").path().read_bytes().decode("utf-8-sig")
+    import csv
+    lignes = list(csv.reader(brut.splitlines(), delimiter=";"))
+    assert lignes[0][:3] == ["Raison sociale", "Statut", "Secteur"]
+    assert len(lignes) == 5
+    cellules = [c for ligne in lignes for c in ligne]
+    assert "'=HYPERLINK(\"http://x.invalid\";\"clic\")" in cellules
+    assert "'+33 menuiserie" in cellules and "'@SOMME(A1) <b>&" in cellules
+    assert all(not c or c[0] not in "=+-@" for c in cellules)
+
+    chemin = tmp_path / "entreprises.ods"
+    telecharger(page, "ods").save_as(chemin)
+    document = opendocument.load(str(chemin))
+    (feuille,) = document.spreadsheet.getElementsByType(table.Table)
+    assert feuille.getAttribute("name") == "Entreprises"
+    rangs = []
+    for rang in feuille.getElementsByType(table.TableRow):
+        rangs.append(["".join(str(p) for p in c.getElementsByType(text.P))
+                      for c in rang.getElementsByType(table.TableCell)])
+    assert rangs == lignes
+    formules = [c for c in feuille.getElementsByType(table.TableCell) if c.getAttribute("formula")]
+    assert formules == []
+
+
+def test_visite_en_evenement_ics(page, tmp_path) -> None:
+    from icalendar import Calendar
+
+    donnees = fichier_exemple()
+    crèche = donnees["entreprises"][2]
+    crèche["adresse"] = "12, rue des Lilas; 69003 Lyon"
+    crèche["tuteur"] = {"nom": "Mme Roux"}
+    visite = crèche["contacts"][0]
+    visite.update(heure="14:15", notes="Apporter la fiche de suivi, la convention et le livret "
+                  "d’accueil ; demander le planning des trois prochaines semaines à l’équipe")
+    semer(page, donnees)
+    page.get_by_role("button", name="Crèche Les Lutins").click()
+    fichier = tmp_path / "visite.ics"
+    telecharger(page, "ics").save_as(fichier)
+    brut = fichier.read_bytes()
+    assert b"\r\n" in brut and b"\n" not in brut.replace(b"\r\n", b"")
+    assert all(len(ligne) <= 75 for ligne in brut.split(b"\r\n"))
+    assert b"\r\n " in brut  # une longue ligne repliée
+    (evenement,) = Calendar.from_ical(brut).walk("VEVENT")
+    assert str(evenement["UID"]) == "con0003@diese-guide.invalid"
+    assert evenement["DTSTAMP"].dt.tzinfo is not None
+    debut = evenement["DTSTART"].dt
+    assert debut.date() == AUJOURDHUI + timedelta(days=1) and (debut.hour, debut.minute) == (14, 15)
+    assert (evenement["DTEND"].dt - debut).seconds == 3600
+    assert str(evenement["SUMMARY"]) == "Visite : Crèche Les Lutins"
+    assert str(evenement["LOCATION"]) == "12, rue des Lilas; 69003 Lyon"
+    description = str(evenement["DESCRIPTION"])
+    assert description.startswith("Avec : Mme Roux\nTuteur : Mme Roux\nApporter la fiche")
+    assert "trois prochaines semaines à l’équipe" in description
+
+
+def test_clavier_et_axe(page, axe) -> None:
+    semer(page, fichier_exemple())
+    assert axe(page, ".md-content") == []
+    page.focus(".diese-fe-table tbody th button")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#diese-fe-titre-fiche:has-text('Atelier Zéphyr')")
+    assert page.evaluate("document.activeElement.id") == "diese-fe-titre-fiche"
+    page.locator("summary:has-text('Rubriques')").click()
+    assert axe(page, ".md-content") == []
+    page.locator(".diese-fe-journal").get_by_role("button", name="Effacer").first.focus()
+    page.keyboard.press("Enter")
+    page.locator("dialog[open]").wait_for()
+    assert axe(page, "dialog") == []
+    page.keyboard.press("Escape")
+    page.locator("dialog").wait_for(state="detached")
+    page.click(".diese-fe-fiche [data-action=retour]")
+    page.click("[data-action=nouvelle]")
+    assert axe(page, ".md-content") == []
+    assert page.erreurs_js == []
