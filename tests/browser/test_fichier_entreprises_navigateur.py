@@ -482,3 +482,64 @@ def test_clavier_et_axe(page, axe) -> None:
     page.click("[data-action=nouvelle]")
     assert axe(page, ".md-content") == []
     assert page.erreurs_js == []
+
+
+def test_fiche_de_suivi_entreprise_remplie_pour_un_stage(page, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    donnees = fichier_exemple()
+    boulangerie = donnees["entreprises"][0]
+    boulangerie["tuteur"] = {"nom": "Mme Durand", "telephone": "04 72 00 00 00"}
+    boulangerie["stages"][0].update(debut="2026-12-07", fin="2027-01-29")
+    semer(page, donnees)
+    page.get_by_role("button", name="Boulangerie Durand").click()
+    page.get_by_role("link", name="Fiche de suivi entreprise").click()
+    page.wait_for_url("**/fiche-suivi-entreprise/?stage=sta0001")
+    form = page.locator("form[data-diese-formulaire=fiche-suivi-entreprise]")
+    page.wait_for_selector(".diese-formulaire__stage")
+    assert "stage de Léa M. chez Boulangerie Durand" in page.text_content(
+        ".diese-formulaire__stage")
+    assert form.locator("[name=stagiaire]").input_value() == "Léa M."
+    assert form.locator("[name=entreprise]").input_value() == "Boulangerie Durand"
+    assert form.locator("[name=tuteur]").input_value() == "Mme Durand"
+    assert form.locator("[name=telephone]").input_value() == "04 72 00 00 00"
+    assert form.locator("[name=date-debut]").input_value() == "2026-12-07"
+    form.locator("[name=objectifs]").fill("Tenir le four à pain seule")
+    case = form.locator("input[type=checkbox]").first
+    case.check()
+    page.wait_for_selector(".diese-formulaire__etat:has-text('enregistrée avec le stage')")
+    assert page.evaluate("localStorage.getItem('diese-formulaire:fiche-suivi-entreprise')") is None
+    fiche = stocke(page)["entreprises"][0]["stages"][0]["fiches"]["fiche-suivi-entreprise"]
+    assert fiche["objectifs"] == "Tenir le four à pain seule"
+    assert fiche[case.get_attribute("name")] == "oui"
+    page.reload()
+    page.wait_for_selector(".diese-formulaire__etat:has-text('retrouvée')")
+    assert form.locator("[name=objectifs]").input_value() == "Tenir le four à pain seule"
+    assert case.is_checked()
+    # Imprimée (ou enregistrée en PDF depuis la boîte d'impression) : les réponses y sont.
+    page.emulate_media(media="print")
+    chemin = tmp_path / "fiche.pdf"
+    chemin.write_bytes(page.pdf())
+    texte = " ".join(p.extract_text() for p in PdfReader(str(chemin)).pages)
+    assert "Tenir le four à pain seule" in texte and "Boulangerie Durand" in texte
+    assert "stage de Léa M." in texte
+    page.emulate_media(media="screen")
+    # Le fichier d'entreprises le dit, et sa sauvegarde emporte la fiche.
+    ouvrir(page)
+    page.get_by_role("button", name="Boulangerie Durand").click()
+    assert "Fiche de suivi entreprise (commencée)" in page.text_content(".diese-fe-stages")
+    sauvegarde = json.loads(telecharger(page, "sauvegarder").path().read_text("utf-8"))
+    assert sauvegarde["entreprises"][0]["stages"][0]["fiches"] == {
+        "fiche-suivi-entreprise": fiche}
+    assert page.erreurs_js == []
+
+
+def test_fiche_sans_stage_reste_un_brouillon(page) -> None:
+    page.goto("ressources/formulaires/fiche-suivi-entreprise/?stage=inconnu1")
+    form = page.locator("form[data-diese-formulaire=fiche-suivi-entreprise]")
+    page.wait_for_selector(".diese-formulaire__barre:not([hidden])")
+    assert "brouillon ordinaire" in page.text_content(".diese-formulaire__etat")
+    form.locator("[name=objectifs]").fill("x")
+    assert page.evaluate(
+        "JSON.parse(localStorage.getItem('diese-formulaire:fiche-suivi-entreprise')).objectifs"
+    ) == "x"

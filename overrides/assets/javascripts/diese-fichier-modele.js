@@ -66,6 +66,7 @@
           const ici = chemin ? `${chemin}.${cle}` : cle;
           if (n.properties && Object.hasOwn(n.properties, cle)) visiter(x, n.properties[cle], ici);
           else if (n.additionalProperties === false) dire(ici, "champ inconnu");
+          else if (estObjet(n.additionalProperties)) visiter(x, n.additionalProperties, ici);
         }
       }
     }

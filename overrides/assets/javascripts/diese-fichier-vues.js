@@ -36,6 +36,13 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  const FICHES = {
+    "fiche-accueil": "Fiche d’accueil",
+    "fiche-suivi-apprenti": "Fiche de suivi",
+    "fiche-suivi-entreprise": "Fiche de suivi entreprise",
+    "evaluation-stage": "Évaluation de stage",
+  };
+
   const ko = (octets) => `${(octets / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Ko`;
 
   /* ---------- champs de formulaire ---------- */
@@ -341,6 +348,12 @@
       const dates = [s.debut ? `du ${jourLisible(s.debut)}` : "", s.fin ? `au ${jourLisible(s.fin)}` : ""].filter(Boolean).join(" ");
       return creer("li", { "data-stage": s.id },
         creer("p", {}, creer("strong", { texte: s.stagiaire }), s.formation ? ` — ${s.formation}` : "", dates ? ` (${dates})` : ""),
+        creer("ul", { class: "diese-fe-fiches", "aria-label": `Fiches du stage de ${s.stagiaire}` },
+          ...Object.entries(FICHES).map(([idFiche, titre]) => {
+            const remplie = s.fiches && s.fiches[idFiche];
+            return creer("li", {}, creer("a", { href: `${racine.dataset.formulaires}${idFiche}/?stage=${s.id}` }, titre),
+              remplie ? " (commencée)" : "");
+          })),
         creer("p", { class: "diese-fe-actions" },
           creer("button", { type: "button", class: "diese-cl-bouton", "data-action": "checklists", "data-stage": s.id },
             "Check-lists de ce stage", creer("span", { class: "diese-fe-compteur", texte: dossier ? ` (${coches} coché${coches > 1 ? "s" : ""})` : "" })),
