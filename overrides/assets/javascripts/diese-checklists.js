@@ -249,6 +249,46 @@
     return catalogue;
   }
 
+  /* ---------- le stage auquel le dossier est rattaché (fichier d’entreprises, en lecture) ---------- */
+
+  const formatJour = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const jourLisible = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || "") ? formatJour.format(new Date(`${iso}T12:00:00Z`)) : "");
+  const aujourdhui = () => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  };
+
+  /* Même règle que diese-fichier-modele.js : la prochaine visite est la première visite à venir du
+     journal, la prochaine action celle du dernier contact qui en note une. */
+  function stageDuDossier(idDossier) {
+    let fichier;
+    try {
+      fichier = JSON.parse(localStorage.getItem("diese-fichier-entreprises"));
+    } catch (erreur) {
+      return null;
+    }
+    for (const e of Array.isArray(fichier?.entreprises) ? fichier.entreprises : []) {
+      const s = Array.isArray(e?.stages) ? e.stages.find((x) => x && x.dossier === idDossier) : null;
+      if (!s) continue;
+      const contacts = Array.isArray(e.contacts) ? e.contacts.filter((c) => c && typeof c.date === "string") : [];
+      const jour = aujourdhui();
+      const visite = contacts.filter((c) => c.type === "visite" && c.date >= jour)
+        .sort((a, b) => `${a.date}${a.heure || ""}`.localeCompare(`${b.date}${b.heure || ""}`))[0] || null;
+      const avecAction = contacts.filter((c) => c.action || c.echeance);
+      const action = avecAction.length ? avecAction.reduce((a, b) => (b.date >= a.date ? b : a)) : null;
+      return { entreprise: e, stage: s, visite, action };
+    }
+    return null;
+  }
+
+  function lignesStage(lien) {
+    const { entreprise, stage, visite, action } = lien;
+    const lignes = [`Stage de ${stage.stagiaire} chez ${entreprise.raison_sociale}`];
+    if (visite) lignes.push(`Prochaine visite : ${jourLisible(visite.date)}${visite.heure ? ` à ${visite.heure.replace(/^0?(\d+):/, "$1 h ")}` : ""}${visite.qui ? ` avec ${visite.qui}` : ""}`);
+    if (action) lignes.push(`Prochaine action : ${action.action || "—"}${action.echeance ? ` (pour le ${jourLisible(action.echeance)}${action.echeance < aujourdhui() ? ", en retard" : ""})` : ""}`);
+    return lignes;
+  }
+
   /* ---------- dialogues ---------- */
 
   function demander({ titre, message, champ = null, valeur = "", confirmer, danger = false }) {
@@ -331,12 +371,18 @@
     return lignes;
   }
 
-  function exportTexte(dossier, cat, connus) {
-    const sortie = [`Dossier : ${dossier.nom}`, libelleModification(dossier),
-      `Résumé établi le ${dateLisible(maintenant())} (DIESE Guide)`, ""];
+  /* Le résumé à envoyer : seulement ce qui est coché ou noté, liste par liste (les listes sans
+     rien de coché ni de noté n’y figurent pas). */
+  function exportTexte(dossier, cat, connus, stage = null) {
+    const sortie = [`Dossier : ${dossier.nom}`];
+    if (stage) sortie.push(...lignesStage(stage));
+    sortie.push(libelleModification(dossier), `Résumé établi le ${dateLisible(maintenant())} (DIESE Guide)`);
     let liste = null;
     let groupe = null;
+    let rien = true;
     for (const l of lignesResume(dossier, cat, connus)) {
+      if (!l.coche && !l.note) continue;
+      rien = false;
       if (l.liste !== liste) {
         liste = l.liste;
         groupe = null;
@@ -349,6 +395,7 @@
       sortie.push(`    [${l.coche ? "x" : " "}] ${l.texte}`);
       if (l.note) sortie.push(`        Note : ${l.note.replace(/\s*\n\s*/g, " / ")}`);
     }
+    if (rien) sortie.push("", "Rien n’est encore coché ni noté dans ce dossier.");
     return `${sortie.join("\n")}\n`;
   }
 
@@ -390,25 +437,47 @@
       type: "file", id: "diese-cl-import", accept: ".json,application/json", class: "diese-cl-invisible",
     });
 
+    /* Le choix du dossier et un seul bouton « Actions » : sur un téléphone, les cases viennent
+       aussitôt après. Sur un grand écran, le menu reste déplié (CSS) et le bouton disparaît. */
+    const basculer = creer("button", {
+      type: "button", class: "diese-cl-bouton diese-cl-bascule", "aria-expanded": "false", "aria-controls": "diese-cl-menu",
+    }, "Actions", creer("span", { class: "diese-cl-invisible", texte: " du dossier" }));
+    const menu = creer("div", { id: "diese-cl-menu", class: "diese-cl-menu", role: "group", "aria-label": "Actions du dossier", hidden: true },
+      bouton("nouveau", "Nouveau dossier"),
+      bouton("renommer", "Renommer"),
+      bouton("supprimer", "Supprimer"),
+      bouton("partager", "Partager le résumé"),
+      bouton("export-json", "Enregistrer le dossier dans un fichier"),
+      bouton("export-texte", "Résumé à envoyer (texte)"),
+      bouton("export-csv", "Résumé pour tableur (CSV)"),
+      fichier,
+      creer("label", { for: "diese-cl-import", class: "diese-cl-bouton diese-cl-bouton-fichier", texte: "Ouvrir un dossier enregistré" }),
+      bouton("imprimer", "Imprimer"),
+      bouton("reinitialiser", idListe ? "Décocher toute la liste" : "Vider le dossier"));
+    const stage = creer("div", { class: "diese-cl-stage", hidden: true });
     const barre = creer("div", { class: "diese-cl-barre" },
       creer("div", { class: "diese-cl-ligne" },
         creer("label", { for: "diese-cl-choix", class: "diese-cl-etiquette", texte: "Dossier ouvert" }),
         choix,
-        bouton("nouveau", "Nouveau dossier"),
-        bouton("renommer", "Renommer"),
-        bouton("supprimer", "Supprimer")),
+        basculer),
+      menu,
+      stage,
       maj,
       idListe ? creer("p", { class: "diese-cl-avancement" }, barreAvancement, " ", texteAvancement) : null,
-      creer("div", { class: "diese-cl-plus", role: "group", "aria-label": "Enregistrer, ouvrir, résumer, imprimer, réinitialiser" },
-        creer("div", { class: "diese-cl-ligne" },
-          bouton("export-json", "Enregistrer le dossier dans un fichier"),
-          bouton("export-texte", "Résumé à envoyer (texte)"),
-          bouton("export-csv", "Résumé pour tableur (CSV)"),
-          fichier,
-          creer("label", { for: "diese-cl-import", class: "diese-cl-bouton diese-cl-bouton-fichier", texte: "Ouvrir un dossier enregistré" }),
-          bouton("imprimer", "Imprimer"),
-          bouton("reinitialiser", idListe ? "Décocher toute la liste" : "Vider le dossier"))),
       message, alerte, annonce);
+    basculer.addEventListener("click", () => {
+      const ouvrir = menu.hidden;
+      menu.hidden = !ouvrir;
+      basculer.setAttribute("aria-expanded", String(ouvrir));
+      if (ouvrir) menu.querySelector("button").focus();
+    });
+    menu.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape" && !menu.hidden && getComputedStyle(basculer).display !== "none") {
+        menu.hidden = true;
+        basculer.setAttribute("aria-expanded", "false");
+        basculer.focus();
+      }
+    });
     const entete = creer("div", { class: "diese-cl-entete-impression" });
     const retires = creer("section", { class: "diese-cl-retires", "aria-labelledby": "diese-cl-retires-titre", hidden: true });
     const source = racine.querySelector(".diese-cl-source");
@@ -502,6 +571,15 @@
           const n = ids.filter((id) => d.elements[id]?.coche).length;
           ligne.querySelector("[data-progression-liste]").textContent = `${n} / ${ids.length}`;
         }
+      }
+      const lien = stageDuDossier(d.id);
+      stage.hidden = !lien;
+      if (lien) {
+        const [titre, ...suite] = lignesStage(lien);
+        const adresse = new URL(`fichier-entreprises/#entreprise=${lien.entreprise.id}`, new URL(racine.dataset.catalogue || "../catalogue.json", document.baseURI));
+        stage.replaceChildren(
+          creer("p", { class: "diese-cl-stage-titre" }, creer("a", { href: adresse.href, texte: titre })),
+          ...suite.map((t) => creer("p", { texte: t })));
       }
       entete.replaceChildren(
         creer("p", {}, creer("strong", { texte: "Dossier : " }), d.nom),
@@ -692,14 +770,68 @@
         informer("Dossier enregistré dans un fichier.");
       } else if (action === "export-texte" || action === "export-csv") {
         const c = await chargerCatalogue(racine);
-        if (action === "export-texte") telecharger(nomDeFichier(d, "txt"), exportTexte(d, c, connus), "text/plain;charset=utf-8");
+        if (action === "export-texte") telecharger(nomDeFichier(d, "txt"), exportTexte(d, c, connus, stageDuDossier(d.id)), "text/plain;charset=utf-8");
         else telecharger(nomDeFichier(d, "csv"), exportCsv(d, c, connus), "text/csv;charset=utf-8");
         informer(c.partiel ? "Résumé enregistré (cette liste seulement : le catalogue complet est indisponible)." : "Résumé enregistré.");
+      } else if (action === "partager") {
+        const c = await chargerCatalogue(racine);
+        partager(d, exportTexte(d, c, connus, stageDuDossier(d.id)));
       } else if (action === "imprimer") {
         rendre();
         window.print();
       }
     });
+
+    /* Le résumé dans un dialogue : copier, partager (feuille de partage du système) ou, sans
+       elle, un brouillon de courriel. Rien ne part sans que l’utilisateur l’envoie lui-même. */
+    function partager(d, texte) {
+      const opener = document.activeElement;
+      const idTitre = `diese-cl-dialogue-${nouvelId()}`;
+      const zone = creer("textarea", { id: `${idTitre}-texte`, rows: "10", readonly: true, class: "diese-cl-resume" });
+      zone.value = texte;
+      const etat = creer("p", { role: "status", class: "diese-cl-message" });
+      const sujet = `Check-lists : ${d.nom}`;
+      const corps = texte.length > 1800 ? `${texte.slice(0, 1800)}\n[…] (résumé tronqué : collez le texte copié)` : texte;
+      const courriel = creer("a", { class: "diese-cl-bouton", href: `mailto:?subject=${encodeURIComponent(sujet)}&body=${encodeURIComponent(corps)}`, texte: "Préparer un courriel" });
+      const copier = creer("button", { type: "button", class: "diese-cl-bouton diese-cl-bouton--principal", texte: "Copier" });
+      const systeme = typeof navigator.share === "function"
+        ? creer("button", { type: "button", class: "diese-cl-bouton", texte: "Partager…" }) : null;
+      const fermer = creer("button", { type: "submit", value: "fermer", class: "diese-cl-bouton", texte: "Fermer" });
+      const dialogue = creer("dialog", { class: "diese-cl-dialogue diese-cl-dialogue--partage", "aria-labelledby": idTitre },
+        creer("form", { method: "dialog" },
+          creer("h2", { id: idTitre, texte: "Partager le résumé" }),
+          creer("p", { texte: "Seulement ce qui est coché ou noté, liste par liste." }),
+          creer("p", {}, creer("label", { for: zone.id, texte: "Résumé" }), zone),
+          creer("p", { class: "diese-cl-dialogue-boutons" }, copier, systeme, courriel, fermer),
+          etat));
+      copier.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(texte);
+          etat.textContent = "Résumé copié : collez-le dans un message.";
+        } catch (erreur) {
+          zone.focus();
+          zone.select();
+          etat.textContent = "Copie refusée par le navigateur : le texte est sélectionné, copiez-le avec le menu ou Ctrl+C.";
+        }
+      });
+      if (systeme) {
+        systeme.addEventListener("click", async () => {
+          try {
+            await navigator.share({ title: sujet, text: texte });
+            etat.textContent = "Résumé transmis à l’application choisie.";
+          } catch (erreur) {
+            etat.textContent = erreur && erreur.name === "AbortError" ? "Partage annulé." : "Partage impossible : copiez le texte ou préparez un courriel.";
+          }
+        });
+      }
+      dialogue.addEventListener("close", () => {
+        dialogue.remove();
+        if (opener && opener.isConnected) opener.focus();
+      });
+      document.body.append(dialogue);
+      dialogue.showModal();
+      copier.focus();
+    }
 
     async function importer() {
       const f = fichier.files[0];

@@ -364,7 +364,7 @@
     function rendreContact(c) {
       const futur = c.date >= M.aujourdhui();
       return creer("li", { "data-contact": c.id },
-        creer("p", {}, creer("strong", { texte: `${M.TYPES[c.type]} — ${jourLisible(c.date)}${c.heure ? ` à ${c.heure.replace(":", " h ")}` : ""}` }),
+        creer("p", {}, creer("strong", { texte: `${M.TYPES[c.type]} — ${jourLisible(c.date)}${c.heure ? ` à ${c.heure.replace(/^0?(\d+):/, "$1 h ")}` : ""}` }),
           c.qui ? ` — avec ${c.qui}` : ""),
         c.notes ? creer("p", { class: "diese-fe-notes", texte: c.notes }) : null,
         c.action || c.echeance ? creer("p", {}, creer("em", { texte: "Ensuite : " }), c.action || "", c.echeance ? ` (pour le ${jourLisible(c.echeance)})` : "") : null,
@@ -380,7 +380,7 @@
       const action = M.prochaineAction(e);
       resume.replaceChildren(creer("dl", { class: "diese-fe-prochain" },
         creer("dt", { texte: "Prochaine visite" }),
-        creer("dd", { texte: visite ? `${jourLisible(visite.date)}${visite.heure ? ` à ${visite.heure.replace(":", " h ")}` : ""}${visite.qui ? ` avec ${visite.qui}` : ""}` : "aucune de prévue" }),
+        creer("dd", { texte: visite ? `${jourLisible(visite.date)}${visite.heure ? ` à ${visite.heure.replace(/^0?(\d+):/, "$1 h ")}` : ""}${visite.qui ? ` avec ${visite.qui}` : ""}` : "aucune de prévue" }),
         creer("dt", { texte: "Prochaine action" }),
         creer("dd", {}, action ? ligneAction(e) : "aucune"),
         creer("dt", { texte: "Statut" }), creer("dd", { texte: M.STATUTS[e.statut] }),
