@@ -128,6 +128,10 @@ def test_prochaine_visite_en_haut_et_resume_a_partager(telephone) -> None:
     assert telephone.evaluate("navigator.clipboard.readText()") == texte
     dialogue.get_by_role("button", name="Fermer").tap()
     telephone.locator("dialog").wait_for(state="detached")
+    # Le nom du stage mène à la fiche de l'entreprise dans le fichier.
+    stage.get_by_role("link").tap()
+    telephone.wait_for_selector("#diese-fe-titre-fiche:has-text('Boulangerie Durand')")
+    assert "9 h 30 avec Mme Durand" in telephone.text_content(".diese-fe-prochain")
     assert telephone.erreurs_js == []
 
 

@@ -176,6 +176,8 @@ def noms_affiches(page) -> list[str]:
 
 def test_liste_triee_filtree_et_cherchee(page) -> None:
     semer(page, fichier_exemple())
+    espace = page.text_content(".diese-fe-espace")
+    assert espace.startswith("4 entreprises, 1 stage — ") and "Ko utilisés sur cet appareil" in espace
     assert noms_affiches(page) == ["Atelier Zéphyr", "Boulangerie Durand", "Crèche Les Lutins",
                                    "élan Transports"]
     filtres = page.locator(".diese-fe-filtres")
@@ -247,6 +249,9 @@ def test_stage_ouvre_ses_checklists_et_reprend_un_dossier_existant(page) -> None
         "elements"]
     stages = stocke(page)["entreprises"][0]["stages"]
     assert stages[0]["dossier"] == "dk2x9a1b2c3" and stages[1]["dossier"] in etat["dossiers"]
+    # L'état d'aujourd'hui est lu tel quel : rien n'a été mis de côté.
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.includes('illisible'))"
+                         ) == []
     assert page.erreurs_js == []
 
 

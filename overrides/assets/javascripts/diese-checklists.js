@@ -260,10 +260,13 @@
 
   /* Même règle que diese-fichier-modele.js : la prochaine visite est la première visite à venir du
      journal, la prochaine action celle du dernier contact qui en note une. */
+  let dernierFichier = { brut: undefined, fichier: null }; // une case cochée ne reparse pas le fichier
   function stageDuDossier(idDossier) {
     let fichier;
     try {
-      fichier = JSON.parse(localStorage.getItem("diese-fichier-entreprises"));
+      const brut = localStorage.getItem("diese-fichier-entreprises");
+      if (brut !== dernierFichier.brut) dernierFichier = { brut, fichier: JSON.parse(brut) };
+      fichier = dernierFichier.fichier;
     } catch (erreur) {
       return null;
     }
