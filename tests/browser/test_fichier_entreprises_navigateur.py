@@ -177,7 +177,8 @@ def noms_affiches(page) -> list[str]:
 def test_liste_triee_filtree_et_cherchee(page) -> None:
     semer(page, fichier_exemple())
     espace = page.text_content(".diese-fe-espace")
-    assert espace.startswith("4 entreprises, 1 stage — ") and "Ko utilisés sur cet appareil" in espace
+    assert espace.startswith("4 entreprises, 1 stage — ")
+    assert "Ko utilisés sur cet appareil" in espace
     assert noms_affiches(page) == ["Atelier Zéphyr", "Boulangerie Durand", "Crèche Les Lutins",
                                    "élan Transports"]
     filtres = page.locator(".diese-fe-filtres")
