@@ -121,9 +121,9 @@ def navigateur(texte: str) -> None:
               f.entreprises[0].notes = `essai ${i}`; });
             return (performance.now() - t) / 5; }""")
         debut = time.perf_counter()
-        page.fill(".diese-fe-filtres input[type=search]", "Entreprise 19")
+        page.fill(".diese-fe-filtres input[type=search]", "Entreprise 137")
         page.wait_for_function("() => document.querySelectorAll('.diese-fe-table tbody tr')"
-                               ".length === 11")
+                               ".length === 1")
         filtre = (time.perf_counter() - debut) * 1000
         print(f"ouvrir la page (navigation → liste affichée, médiane de 5) : vide "
               f"{statistics.median(mesures['vide']):.0f} ms, avec le fichier "
