@@ -472,9 +472,9 @@ def test_visite_en_evenement_ics(page, tmp_path) -> None:
 def test_clavier_et_axe(page, axe) -> None:
     semer(page, fichier_exemple())
     assert axe(page, ".md-content") == []
-    page.focus(".diese-fe-table tbody th button")
+    page.locator(".diese-fe-table tbody th button").nth(1).focus()  # une entreprise avec un stage
     page.keyboard.press("Enter")
-    page.wait_for_selector("#diese-fe-titre-fiche:has-text('Atelier Zéphyr')")
+    page.wait_for_selector("#diese-fe-titre-fiche:has-text('Boulangerie Durand')")
     assert page.evaluate("document.activeElement.id") == "diese-fe-titre-fiche"
     page.locator("summary:has-text('Rubriques')").click()
     assert axe(page, ".md-content") == []
@@ -549,3 +549,31 @@ def test_fiche_sans_stage_reste_un_brouillon(page) -> None:
     assert page.evaluate(
         "JSON.parse(localStorage.getItem('diese-formulaire:fiche-suivi-entreprise')).objectifs"
     ) == "x"
+
+
+def test_hors_ligne_le_fichier_s_ouvre_et_s_ecrit(navigateur, site_dir) -> None:
+    """Visited once with the network, the file page, its schema and its three modules come from
+    the service worker's cache; a company is created and a visit planned with the server gone."""
+    from tests.browser.test_checklists_versions_navigateur import _contexte, _page
+    from tests.outils_checklists import ServeurCommutable
+
+    serveur = ServeurCommutable(site_dir)
+    contexte = _contexte(navigateur, serveur, "allow")
+    try:
+        page = _page(contexte)
+        ouvrir(page)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
+                               timeout=30_000)
+        serveur.couper()
+        contexte.set_offline(True)
+        page.reload()
+        page.wait_for_selector(".diese-fe--active")
+        creer_entreprise(page, "Hors ligne SARL")
+        ajouter_contact(page, AUJOURDHUI + timedelta(days=3), "Visite", "M. Roy")
+        page.wait_for_selector(".diese-fe-prochain:has-text('avec M. Roy')")
+        assert stocke(page)["entreprises"][0]["raison_sociale"] == "Hors ligne SARL"
+        assert page.erreurs_js == []
+        assert contexte.sorties == []
+    finally:
+        contexte.close()
+        serveur.couper()
