@@ -355,7 +355,18 @@ def telecharger(page, action: str):
 
 def test_sauvegarde_remise_a_un_collegue_fusion_et_remplacement(navigateur, serveur, page,
                                                                  tmp_path) -> None:
-    semer(page, fichier_exemple())
+    donnees = fichier_exemple()
+    donnees["entreprises"][0]["stages"][0]["dossier"] = "dlea0001"
+    ouvrir(page)
+    page.evaluate("(v) => localStorage.setItem('diese-checklists', v)", json.dumps({
+        "format": "diese-checklists-stockage", "version": 1, "actif": "dlea0001",
+        "dossiers": {"dlea0001": {
+            "id": "dlea0001", "nom": "Léa M. — Boulangerie", "cree": "2026-11-02T08:00:00.000Z",
+            "modifie": "2026-11-03T08:00:00.000Z", "elements": {
+                "av-ent-fichier": {"coche": True, "liste": "avant-stage"},
+                "av-sta-visite": {"coche": False, "note": "jeudi 10 h",
+                                  "liste": "avant-stage"}}}}}))
+    semer(page, donnees)
     sauvegarde = tmp_path / "fichier.json"
     telechargement = telecharger(page, "sauvegarder")
     assert telechargement.suggested_filename == f"fichier-entreprises-{AUJOURDHUI}.json"
@@ -363,6 +374,7 @@ def test_sauvegarde_remise_a_un_collegue_fusion_et_remplacement(navigateur, serv
     donnees = json.loads(sauvegarde.read_text("utf-8"))
     valider_fichier(donnees, "sauvegarde")
     assert len(donnees["entreprises"]) == 4 and donnees["version"] == 1
+    assert donnees["dossiers"]["dlea0001"]["elements"]["av-sta-visite"]["note"] == "jeudi 10 h"
 
     collegue = navigateur.new_context(base_url=serveur, locale="fr-FR")
     try:
@@ -379,10 +391,18 @@ def test_sauvegarde_remise_a_un_collegue_fusion_et_remplacement(navigateur, serv
         assert "Retirées" not in dialogue.text_content()
         dialogue.get_by_label("Remplacer tout le fichier").check()
         assert "Retirées de cet appareil : 1 (Pressing du Centre)" in dialogue.text_content()
+        assert "Dossiers de check-lists des stages : 1" in dialogue.text_content()
         dialogue.get_by_label("Fusionner").check()
         dialogue.get_by_role("button", name="Appliquer").click()
         autre.wait_for_selector(".diese-cl-message:has-text('4 ajoutée(s), 0 remplacée(s)')")
+        assert "Dossiers de check-lists : 1 enregistré(s)." in autre.text_content(
+            ".diese-cl-message")
         assert len(noms_affiches(autre)) == 5
+        recu = json.loads(autre.evaluate("localStorage.getItem('diese-checklists')"))
+        assert recu["dossiers"]["dlea0001"] == donnees["dossiers"]["dlea0001"]
+        assert list(recu["dossiers"]) == ["dlea0001"] and recu["actif"] == "dlea0001"
+        autre.get_by_role("button", name="Boulangerie Durand").click()
+        assert "(1 coché)" in autre.text_content(".diese-fe-stages")
         # Un fichier abîmé est refusé sans rien toucher.
         avant = autre.evaluate(f"localStorage.getItem('{CLE}')")
         mauvais = json.loads(json.dumps(donnees))

@@ -173,9 +173,52 @@
     }
   }
 
+  /* Les dossiers de check-lists des stages, pour la sauvegarde (seulement ceux d’un stage). */
+  function dossiersLies(fichier) {
+    const ids = new Set(fichier.entreprises.flatMap((e) => e.stages.map((s) => s.dossier)).filter(Boolean));
+    const lisibles = new Set(dossiersChecklists().map((d) => d.id));
+    const etat = lireChecklists();
+    const resultat = {};
+    for (const id of ids) {
+      if (!lisibles.has(id)) continue;
+      const { nom, cree, modifie, elements } = etat.dossiers[id];
+      resultat[id] = { id, nom: nom.slice(0, 80) || "Sans nom", elements };
+      if (typeof cree === "string") resultat[id].cree = cree;
+      if (typeof modifie === "string") resultat[id].modifie = modifie;
+    }
+    return resultat;
+  }
+
+  /* Range les dossiers d’une sauvegarde (déjà validés par le schéma) parmi ceux de cet appareil :
+     un dossier absent est ajouté, un dossier présent prend la version modifiée le plus récemment.
+     Rend le nombre de dossiers écrits, ou null si l’écriture a échoué. */
+  const ELEMENT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  function fusionnerDossiers(dossiers) {
+    const entrees = Object.entries(dossiers || {});
+    if (!entrees.length) return 0;
+    const etat = lireChecklists() || { format: "diese-checklists-stockage", version: 1, actif: "", dossiers: {} };
+    let n = 0;
+    for (const [id, d] of entrees) {
+      const local = Object.hasOwn(etat.dossiers, id) ? etat.dossiers[id] : null;
+      if (local && String(local.modifie || "") > String(d.modifie || "")) continue;
+      const elements = {};
+      for (const [cle, e] of Object.entries(d.elements)) if (ELEMENT.test(cle)) elements[cle] = e;
+      const date = new Date().toISOString();
+      etat.dossiers[id] = { ...d, id, cree: d.cree || date, modifie: d.modifie || date, elements };
+      n += 1;
+    }
+    if (!Object.hasOwn(etat.dossiers, etat.actif)) etat.actif = Object.keys(etat.dossiers)[0];
+    try {
+      localStorage.setItem(CLE_CHECKLISTS, JSON.stringify(etat));
+      return n;
+    } catch (erreur) {
+      return null;
+    }
+  }
+
   window.dieseFichier = window.dieseFichier || {};
   window.dieseFichier.stockage = {
     CLE, configurer, examiner, lire, ecrire, octetsUtilises, estimation, persister,
-    dossiersChecklists, dossierChecklist, ouvrirDossierChecklist,
+    dossiersChecklists, dossierChecklist, ouvrirDossierChecklist, dossiersLies, fusionnerDossiers,
   };
 })();

@@ -539,7 +539,7 @@
       } else if (action === "nouvelle") {
         aller("nouvelle-entreprise");
       } else if (action === "sauvegarder") {
-        const contenu = { ...fichier, application: "DIESE Guide", exporte: M.maintenant() };
+        const contenu = { ...fichier, dossiers: stockage.dossiersLies(fichier), application: "DIESE Guide", exporte: M.maintenant() };
         telecharger(`fichier-entreprises-${M.aujourdhui()}.json`, JSON.stringify(contenu, null, 2), "application/json");
         dire("Fichier sauvegardé : gardez-le, ou transmettez-le à un collègue qui l’ouvrira avec « Ouvrir une sauvegarde ».");
       } else if (action === "csv") {
@@ -610,6 +610,8 @@
       const examen = stockage.examiner(donnees);
       if (examen.erreurs) return refuser(`${examen.erreurs[0].chemin} : ${examen.erreurs[0].message}`);
       const importe = examen.fichier;
+      const dossiers = importe.dossiers || {};
+      delete importe.dossiers;
       delete importe.application;
       delete importe.exporte;
       relire();
@@ -624,9 +626,11 @@
         const mode = choixMode.querySelector("input:checked").value;
         const a = M.comparerImport(fichier, importe, mode);
         const ligne = (texte, noms) => creer("li", {}, `${texte} : ${noms.length}`, noms.length ? ` (${noms.slice(0, 5).join(", ")}${noms.length > 5 ? "…" : ""})` : "");
+        const nDossiers = Object.keys(dossiers).length;
         apercu.replaceChildren(creer("ul", {},
           ligne("Ajoutées", a.ajoutees), ligne("Remplacées", a.remplacees), ligne("Inchangées", a.inchangees),
-          mode === "remplacer" ? ligne("Retirées de cet appareil", a.retirees) : null));
+          mode === "remplacer" ? ligne("Retirées de cet appareil", a.retirees) : null,
+          nDossiers ? creer("li", { texte: `Dossiers de check-lists des stages : ${nDossiers} (ajoutés, ou mis à jour s’ils sont plus récents que ceux de cet appareil)` }) : null));
       };
       choixMode.addEventListener("change", montrer);
       montrer();
@@ -634,11 +638,16 @@
       if (!ok) return dire("Ouverture annulée : rien n’a été modifié.");
       const mode = choixMode.querySelector("input:checked").value;
       let bilan;
-      modifier((actuel) => {
+      const applique = modifier((actuel) => {
         bilan = M.comparerImport(actuel, importe, mode);
         const resultat = M.appliquerImport(actuel, importe, mode);
         actuel.entreprises = resultat.entreprises;
       }, () => `Sauvegarde ouverte : ${bilan.ajoutees.length} ajoutée(s), ${bilan.remplacees.length} remplacée(s)${mode === "remplacer" ? `, ${bilan.retirees.length} retirée(s)` : ""}.`);
+      if (!applique) return;
+      const n = stockage.fusionnerDossiers(dossiers);
+      if (n === null) signaler("Les entreprises sont ouvertes, mais les dossiers de check-lists des stages n’ont pas pu être enregistrés : la mémoire de ce navigateur est pleine.");
+      else if (n) message.append(` Dossiers de check-lists : ${n} enregistré(s).`);
+      rendre();
     }
 
     const suivre = () => {
