@@ -35,6 +35,7 @@ def test_premiere_case_visible_sans_defiler(telephone) -> None:
         ouvrir(telephone, chemin)
         case = telephone.locator(".diese-cl-element input[type=checkbox]").first
         boite = case.bounding_box()
+        print(f"{chemin} : première case à {boite['y']:.0f} px")
         assert telephone.evaluate("scrollY") == 0
         assert boite["y"] + boite["height"] <= HAUTEUR, (chemin, boite)
         assert telephone.evaluate("document.documentElement.scrollWidth") <= LARGEUR, chemin
@@ -85,7 +86,7 @@ def _fichier_avec_stage(id_dossier: str) -> dict:
         ]}]}
 
 
-def test_prochaine_visite_en_haut_et_resume_a_partager(telephone) -> None:
+def test_prochaine_visite_en_haut_et_resume_a_partager(telephone, axe) -> None:
     ouvrir(telephone)
     etat = json.loads(telephone.evaluate("localStorage.getItem('diese-checklists')"))
     telephone.evaluate("(v) => localStorage.setItem('diese-fichier-entreprises', v)",
@@ -107,6 +108,7 @@ def test_prochaine_visite_en_haut_et_resume_a_partager(telephone) -> None:
     telephone.locator("[data-action=partager]").tap()
     dialogue = telephone.locator("dialog[open]")
     dialogue.wait_for()
+    assert axe(telephone, "dialog") == []
     texte = dialogue.locator("textarea").input_value()
     lignes = texte.splitlines()
     assert lignes[0] == "Dossier : Mon dossier"
