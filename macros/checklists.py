@@ -1,6 +1,8 @@
-"""Checklist renderers: `{{ checklist("avant-stage") }}`, `{{ checklists_sommaire() }}` and, for
-the guide's chapter VI, `{{ checklist_elements("avant-stage", "entreprise") }}`."""
+"""Checklist renderers: `{{ checklist("avant-stage") }}`, `{{ checklists_sommaire() }}`, the
+company file `{{ fichier_entreprises() }}` and, for the guide's chapter VI,
+`{{ checklist_elements("avant-stage", "entreprise") }}`."""
 
+from diese.checklists.fichier import rendre_fichier
 from diese.checklists.rendu import rendre_checklist, rendre_elements_du_guide, rendre_sommaire
 from diese.contenu.checklists import charger_checklists
 
@@ -19,6 +21,10 @@ def enregistrer(env) -> None:
         if identifiant not in listes:
             raise KeyError(f"checklist inconnue « {identifiant} » (connues : {', '.join(listes)})")
         return rendre_elements_du_guide(listes[identifiant], groupe)
+
+    @env.macro
+    def fichier_entreprises() -> str:
+        return rendre_fichier(env.page.url)
 
     @env.macro
     def checklists_sommaire() -> str:

@@ -173,7 +173,10 @@ def test_export_effacement_import_identique(page, tmp_path) -> None:
     texte = exporter(page, "export-texte").path().read_text(encoding="utf-8")
     assert "Dossier : Léa M." in texte
     assert "[x] Maintenir à jour le fichier d’entreprise" in texte
-    assert "[ ] Intégration dans l’équipe" in texte  # une autre liste, non cochée
+    # Seulement ce qui est coché ou noté : la seule case vide est celle qui porte une note.
+    assert texte.count("[ ]") == 1
+    assert "    [ ] Maintenir un contact avec l’entreprise" in texte
+    assert "        Note : Rappeler « M. Durand » ; jeudi" in texte
     assert "Note : Rappeler « M. Durand » ; jeudi" in texte
     csv = exporter(page, "export-csv").path().read_bytes().decode("utf-8-sig")
     lignes = csv.strip().split("\r\n")

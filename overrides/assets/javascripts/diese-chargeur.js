@@ -7,6 +7,10 @@
   const FONCTIONS = [
     [".diese-cl[data-diese-checklist], .diese-cl[data-diese-checklist-sommaire]", "diese-checklists.js"],
     ["form[data-diese-formulaire]", "diese-formulaires.js"],
+    // Fichier d’entreprises : trois modules, exécutés dans cet ordre (async = false).
+    ["[data-diese-fichier]", "diese-fichier-modele.js"],
+    ["[data-diese-fichier]", "diese-fichier-stockage.js"],
+    ["[data-diese-fichier]", "diese-fichier-vues.js"],
     [".diese-simulateur[data-commande]", "diese-simulateurs.js"],
     ["form[data-diese-filtre], .diese-sites__table", "diese-sites.js"],
   ];
@@ -18,6 +22,7 @@
       charges.add(fichier);
       const script = document.createElement("script");
       script.src = new URL(fichier, ici).href;
+      script.async = false;
       document.body.appendChild(script);
     }
   }

@@ -58,30 +58,80 @@
     return { format: FORMAT_STOCKAGE, version: VERSION, actif: dossier.id, dossiers: { [dossier.id]: dossier } };
   }
 
+  /* Ce qui se lit sans planter : un objet par dossier (nom, éléments en objets). Un dossier ou un
+     élément malformé (null, nombre, clé `__proto__`…) n’est pas chargé ; l’état d’origine est
+     alors mis de côté, comme un état illisible, et le reste se charge. */
+  function dossierLisible(id, d) {
+    if (!estObjet(d) || typeof d.nom !== "string" || !estObjet(d.elements)) return null;
+    const elements = {};
+    let complet = true;
+    for (const [cle, e] of Object.entries(d.elements)) {
+      if (!IDENTIFIANT.test(cle) || !estObjet(e) || typeof e.coche !== "boolean") {
+        complet = false;
+        continue;
+      }
+      const propre = { coche: e.coche };
+      for (const champ of ["note", "texte", "liste", "modifie"]) {
+        if (typeof e[champ] === "string") propre[champ] = e[champ];
+        else if (e[champ] !== undefined) complet = false;
+      }
+      elements[cle] = propre;
+    }
+    const propre = {
+      id, nom: d.nom.slice(0, NOM_MAX) || "Sans nom",
+      cree: typeof d.cree === "string" ? d.cree : maintenant(),
+      modifie: typeof d.modifie === "string" ? d.modifie : maintenant(),
+      elements,
+    };
+    return { dossier: propre, complet: complet && d.id === id };
+  }
+
+  function mettreDeCote(brut) {
+    try {
+      localStorage.setItem(`${CLE}-illisible-${Date.now()}`, brut);
+    } catch (erreur) {
+      /* tant pis : l’état d’origine reste sous sa clé jusqu’à la prochaine écriture */
+    }
+  }
+
+  function etatLisible(brut) {
+    let etat;
+    try {
+      etat = JSON.parse(brut);
+    } catch (erreur) {
+      return null;
+    }
+    if (!estObjet(etat) || etat.format !== FORMAT_STOCKAGE || !estObjet(etat.dossiers)) return null;
+    const dossiers = {};
+    let complet = true;
+    for (const [id, d] of Object.entries(etat.dossiers)) {
+      const lu = IDENTIFIANT.test(id) ? dossierLisible(id, d) : null;
+      if (lu) dossiers[id] = lu.dossier;
+      complet = complet && !!lu && lu.complet;
+    }
+    if (!Object.keys(dossiers).length) return complet ? { etat: etatNeuf(), complet } : null;
+    const actif = typeof etat.actif === "string" && Object.hasOwn(dossiers, etat.actif)
+      ? etat.actif : Object.keys(dossiers)[0];
+    complet = complet && actif === etat.actif && etat.version === VERSION;
+    return { etat: { format: FORMAT_STOCKAGE, version: VERSION, actif, dossiers }, complet };
+  }
+
+  let memoire = null; // stockage interdit (navigation privée stricte) : l’état vit dans la page
+
   function lireEtat() {
     let brut = null;
     try {
       brut = localStorage.getItem(CLE);
     } catch (erreur) {
-      return etatNeuf(); // stockage interdit (navigation privée stricte) : rien ne sera gardé
+      memoire = memoire || etatNeuf();
+      return structuredClone(memoire);
     }
     if (brut === null) return etatNeuf();
-    try {
-      const etat = JSON.parse(brut);
-      if (estObjet(etat) && etat.format === FORMAT_STOCKAGE && estObjet(etat.dossiers)) {
-        if (!Object.keys(etat.dossiers).length) Object.assign(etat, etatNeuf());
-        if (!etat.dossiers[etat.actif]) etat.actif = Object.keys(etat.dossiers)[0];
-        return etat;
-      }
-    } catch (erreur) {
-      /* illisible : mis de côté ci-dessous plutôt qu'écrasé */
-    }
-    try {
-      localStorage.setItem(`${CLE}-illisible-${Date.now()}`, brut);
-    } catch (erreur) {
-      /* tant pis */
-    }
-    return etatNeuf();
+    const lu = etatLisible(brut);
+    if (!lu || !lu.complet) mettreDeCote(brut);
+    if (!lu) return etatNeuf();
+    if (!lu.complet) sauver(lu.etat);
+    return lu.etat;
   }
 
   function sauver(etat) {
@@ -89,11 +139,13 @@
       localStorage.setItem(CLE, JSON.stringify(etat));
       return true;
     } catch (erreur) {
+      if (memoire) memoire = structuredClone(etat);
       return false;
     }
   }
 
   const dossierActif = (etat) => etat.dossiers[etat.actif];
+  const dossierNumero = (etat, id) => (Object.hasOwn(etat.dossiers, id) ? etat.dossiers[id] : null);
 
   function dossiersTries(etat) {
     return Object.values(etat.dossiers).sort((a, b) => String(a.cree).localeCompare(String(b.cree)));
@@ -197,6 +249,49 @@
     return catalogue;
   }
 
+  /* ---------- le stage auquel le dossier est rattaché (fichier d’entreprises, en lecture) ---------- */
+
+  const formatJour = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const jourLisible = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || "") ? formatJour.format(new Date(`${iso}T12:00:00Z`)) : "");
+  const aujourdhui = () => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  };
+
+  /* Même règle que diese-fichier-modele.js : la prochaine visite est la première visite à venir du
+     journal, la prochaine action celle du dernier contact qui en note une. */
+  let dernierFichier = { brut: undefined, fichier: null }; // une case cochée ne reparse pas le fichier
+  function stageDuDossier(idDossier) {
+    let fichier;
+    try {
+      const brut = localStorage.getItem("diese-fichier-entreprises");
+      if (brut !== dernierFichier.brut) dernierFichier = { brut, fichier: JSON.parse(brut) };
+      fichier = dernierFichier.fichier;
+    } catch (erreur) {
+      return null;
+    }
+    for (const e of Array.isArray(fichier?.entreprises) ? fichier.entreprises : []) {
+      const s = Array.isArray(e?.stages) ? e.stages.find((x) => x && x.dossier === idDossier) : null;
+      if (!s) continue;
+      const contacts = Array.isArray(e.contacts) ? e.contacts.filter((c) => c && typeof c.date === "string") : [];
+      const jour = aujourdhui();
+      const visite = contacts.filter((c) => c.type === "visite" && c.date >= jour)
+        .sort((a, b) => `${a.date}${a.heure || ""}`.localeCompare(`${b.date}${b.heure || ""}`))[0] || null;
+      const avecAction = contacts.filter((c) => c.action || c.echeance);
+      const action = avecAction.length ? avecAction.reduce((a, b) => (b.date >= a.date ? b : a)) : null;
+      return { entreprise: e, stage: s, visite, action };
+    }
+    return null;
+  }
+
+  function lignesStage(lien) {
+    const { entreprise, stage, visite, action } = lien;
+    const lignes = [`Stage de ${stage.stagiaire} chez ${entreprise.raison_sociale}`];
+    if (visite) lignes.push(`Prochaine visite : ${jourLisible(visite.date)}${visite.heure ? ` à ${visite.heure.replace(/^0?(\d+):/, "$1 h ")}` : ""}${visite.qui ? ` avec ${visite.qui}` : ""}`);
+    if (action) lignes.push(`Prochaine action : ${action.action || "—"}${action.echeance ? ` (pour le ${jourLisible(action.echeance)}${action.echeance < aujourdhui() ? ", en retard" : ""})` : ""}`);
+    return lignes;
+  }
+
   /* ---------- dialogues ---------- */
 
   function demander({ titre, message, champ = null, valeur = "", confirmer, danger = false }) {
@@ -279,12 +374,18 @@
     return lignes;
   }
 
-  function exportTexte(dossier, cat, connus) {
-    const sortie = [`Dossier : ${dossier.nom}`, libelleModification(dossier),
-      `Résumé établi le ${dateLisible(maintenant())} (DIESE Guide)`, ""];
+  /* Le résumé à envoyer : seulement ce qui est coché ou noté, liste par liste (les listes sans
+     rien de coché ni de noté n’y figurent pas). */
+  function exportTexte(dossier, cat, connus, stage = null) {
+    const sortie = [`Dossier : ${dossier.nom}`];
+    if (stage) sortie.push(...lignesStage(stage));
+    sortie.push(libelleModification(dossier), `Résumé établi le ${dateLisible(maintenant())} (DIESE Guide)`);
     let liste = null;
     let groupe = null;
+    let rien = true;
     for (const l of lignesResume(dossier, cat, connus)) {
+      if (!l.coche && !l.note) continue;
+      rien = false;
       if (l.liste !== liste) {
         liste = l.liste;
         groupe = null;
@@ -297,11 +398,16 @@
       sortie.push(`    [${l.coche ? "x" : " "}] ${l.texte}`);
       if (l.note) sortie.push(`        Note : ${l.note.replace(/\s*\n\s*/g, " / ")}`);
     }
+    if (rien) sortie.push("", "Rien n’est encore coché ni noté dans ce dossier.");
     return `${sortie.join("\n")}\n`;
   }
 
+  /* Une cellule qui commence par = + - @ (ou tabulation, retour chariot) serait lue comme une
+     formule par un tableur (note importée d’un fichier) : une apostrophe la garde en texte. */
+  const neutraliser = (texte) => (/^[=+\-@\t\r]/.test(texte) ? `'${texte}` : texte);
+
   function exportCsv(dossier, cat, connus) {
-    const champ = (v) => `"${String(v).replace(/"/g, "\"\"")}"`;
+    const champ = (v) => `"${neutraliser(String(v)).replace(/"/g, "\"\"")}"`;
     const lignes = [["Liste", "Groupe", "Identifiant", "Élément", "Coché", "Note"].map(champ).join(";")];
     for (const l of lignesResume(dossier, cat, connus)) {
       lignes.push([l.liste, l.groupe, l.id, l.texte, l.coche ? "oui" : "non", l.note].map(champ).join(";"));
@@ -334,25 +440,47 @@
       type: "file", id: "diese-cl-import", accept: ".json,application/json", class: "diese-cl-invisible",
     });
 
+    /* Le choix du dossier et un seul bouton « Actions » : sur un téléphone, les cases viennent
+       aussitôt après. Sur un grand écran, le menu reste déplié (CSS) et le bouton disparaît. */
+    const basculer = creer("button", {
+      type: "button", class: "diese-cl-bouton diese-cl-bascule", "aria-expanded": "false", "aria-controls": "diese-cl-menu",
+    }, "Actions", creer("span", { class: "diese-cl-invisible", texte: " du dossier" }));
+    const menu = creer("div", { id: "diese-cl-menu", class: "diese-cl-menu", role: "group", "aria-label": "Actions du dossier", hidden: true },
+      bouton("nouveau", "Nouveau dossier"),
+      bouton("renommer", "Renommer"),
+      bouton("supprimer", "Supprimer"),
+      bouton("partager", "Partager le résumé"),
+      bouton("export-json", "Enregistrer le dossier dans un fichier"),
+      bouton("export-texte", "Résumé à envoyer (texte)"),
+      bouton("export-csv", "Résumé pour tableur (CSV)"),
+      fichier,
+      creer("label", { for: "diese-cl-import", class: "diese-cl-bouton diese-cl-bouton-fichier", texte: "Ouvrir un dossier enregistré" }),
+      bouton("imprimer", "Imprimer"),
+      bouton("reinitialiser", idListe ? "Décocher toute la liste" : "Vider le dossier"));
+    const stage = creer("div", { class: "diese-cl-stage", hidden: true });
     const barre = creer("div", { class: "diese-cl-barre" },
       creer("div", { class: "diese-cl-ligne" },
         creer("label", { for: "diese-cl-choix", class: "diese-cl-etiquette", texte: "Dossier ouvert" }),
         choix,
-        bouton("nouveau", "Nouveau dossier"),
-        bouton("renommer", "Renommer"),
-        bouton("supprimer", "Supprimer")),
+        basculer),
+      menu,
+      stage,
       maj,
       idListe ? creer("p", { class: "diese-cl-avancement" }, barreAvancement, " ", texteAvancement) : null,
-      creer("div", { class: "diese-cl-plus", role: "group", "aria-label": "Enregistrer, ouvrir, résumer, imprimer, réinitialiser" },
-        creer("div", { class: "diese-cl-ligne" },
-          bouton("export-json", "Enregistrer le dossier dans un fichier"),
-          bouton("export-texte", "Résumé à envoyer (texte)"),
-          bouton("export-csv", "Résumé pour tableur (CSV)"),
-          fichier,
-          creer("label", { for: "diese-cl-import", class: "diese-cl-bouton diese-cl-bouton-fichier", texte: "Ouvrir un dossier enregistré" }),
-          bouton("imprimer", "Imprimer"),
-          bouton("reinitialiser", idListe ? "Décocher toute la liste" : "Vider le dossier"))),
       message, alerte, annonce);
+    basculer.addEventListener("click", () => {
+      const ouvrir = menu.hidden;
+      menu.hidden = !ouvrir;
+      basculer.setAttribute("aria-expanded", String(ouvrir));
+      if (ouvrir) menu.querySelector("button").focus();
+    });
+    menu.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape" && !menu.hidden && getComputedStyle(basculer).display !== "none") {
+        menu.hidden = true;
+        basculer.setAttribute("aria-expanded", "false");
+        basculer.focus();
+      }
+    });
     const entete = creer("div", { class: "diese-cl-entete-impression" });
     const retires = creer("section", { class: "diese-cl-retires", "aria-labelledby": "diese-cl-retires-titre", hidden: true });
     const source = racine.querySelector(".diese-cl-source");
@@ -447,22 +575,45 @@
           ligne.querySelector("[data-progression-liste]").textContent = `${n} / ${ids.length}`;
         }
       }
+      const lien = stageDuDossier(d.id);
+      stage.hidden = !lien;
+      if (lien) {
+        const [titre, ...suite] = lignesStage(lien);
+        const adresse = new URL(`fichier-entreprises/#entreprise=${lien.entreprise.id}`, new URL(racine.dataset.catalogue || "../catalogue.json", document.baseURI));
+        stage.replaceChildren(
+          creer("p", { class: "diese-cl-stage-titre" }, creer("a", { href: adresse.href, texte: titre })),
+          ...suite.map((t) => creer("p", { texte: t })));
+      }
       entete.replaceChildren(
         creer("p", {}, creer("strong", { texte: "Dossier : " }), d.nom),
         creer("p", { texte: `${titreListe ? `${titreListe} — ` : ""}imprimé le ${dateLisible(maintenant())} — ${jamaisModifie(d) ? "aucune modification" : `dernière modification le ${dateLisible(d.modifie)}`}` }));
       rendreRetires();
     }
 
-    function enregistrer(annonceTexte) {
-      if (!sauver(etat)) {
-        alerte.textContent = "Enregistrement impossible : la mémoire de ce navigateur est pleine ou désactivée.";
+    /* Toute écriture relit l’état enregistré (un autre onglet a pu écrire, un dialogue a pu durer)
+       et y applique son changement, par identifiant de dossier. Si l’enregistrement échoue, on le
+       dit aussitôt et l’on revient à ce qui est réellement gardé : rien n’annonce un succès. */
+    function ecrire(changer, annonceTexte) {
+      etat = lireEtat();
+      if (changer(etat) === false) {
+        rendre();
+        return false;
+      }
+      const ok = sauver(etat);
+      if (ok) alerte.textContent = "";
+      else if (memoire) alerte.textContent = "Ce navigateur n’autorise pas l’enregistrement : ce que vous faites sera perdu en quittant la page. Enregistrez le dossier dans un fichier.";
+      else {
+        alerte.textContent = "Enregistrement impossible : la mémoire de ce navigateur est pleine ou désactivée. La dernière modification n’est pas gardée ; enregistrez le dossier dans un fichier ou libérez de la place.";
+        message.textContent = "";
+        etat = lireEtat();
       }
       rendre();
-      if (annonceTexte) annonce.textContent = annonceTexte;
+      if (annonceTexte && (ok || memoire)) annonce.textContent = annonceTexte;
+      return ok || !!memoire;
     }
 
-    function modifierElement(id, changement) {
-      const d = dossier();
+    function modifierElement(e, id, changement) {
+      const d = dossierActif(e);
       const li = items.find((x) => x.dataset.id === id);
       const date = maintenant();
       const actuel = { ...(d.elements[id] || { coche: false }), ...changement, modifie: date };
@@ -477,23 +628,41 @@
     }
 
     const informer = (texte) => {
-      alerte.textContent = "";
       message.textContent = texte;
     };
+
+    /* Le dossier sur lequel portait un dialogue, relu après lui : s’il a disparu entre-temps
+       (supprimé dans un autre onglet), on le dit au lieu d’écrire ailleurs. */
+    function retrouver(e, id) {
+      const d = dossierNumero(e, id);
+      if (!d) {
+        message.textContent = "";
+        alerte.textContent = "Ce dossier a été supprimé entre-temps (dans un autre onglet) : rien n’a été modifié.";
+      }
+      return d;
+    }
 
     /* --- événements --- */
     racine.addEventListener("change", (ev) => {
       const cible = ev.target;
       if (cible.matches(".diese-cl-element input[type=checkbox]")) {
-        modifierElement(cible.name, { coche: cible.checked });
+        const id = dossier().id;
+        const ok = ecrire((e) => {
+          if (!retrouver(e, id)) return false;
+          e.actif = id;
+          modifierElement(e, cible.name, { coche: cible.checked });
+          return true;
+        });
+        if (!ok) return;
         const section = cible.closest(".diese-cl-groupe");
         const lis = items.filter((li) => section.contains(li));
         const titre = section.querySelector(".diese-cl-titre-groupe").firstChild.textContent.trim();
-        enregistrer(`${titre} : ${compter(lis)} sur ${lis.length}. Liste : ${compter(items)} sur ${items.length}.`);
+        annonce.textContent = `${titre} : ${compter(lis)} sur ${lis.length}. Liste : ${compter(items)} sur ${items.length}.`;
       } else if (cible === choix) {
-        etat.actif = choix.value;
-        enregistrer();
-        informer(`Dossier « ${dossier().nom} » ouvert.`);
+        const id = choix.value;
+        if (ecrire((e) => { if (!retrouver(e, id)) return false; e.actif = id; return true; })) {
+          informer(`Dossier « ${dossier().nom} » ouvert.`);
+        }
       } else if (cible === fichier) {
         importer();
       }
@@ -502,8 +671,14 @@
     racine.addEventListener("input", (ev) => {
       const id = ev.target.dataset?.noteChamp;
       if (!id) return;
-      modifierElement(id, { note: ev.target.value });
-      enregistrer();
+      const numero = dossier().id;
+      const valeur = ev.target.value;
+      ecrire((e) => {
+        if (!retrouver(e, numero)) return false;
+        e.actif = numero;
+        modifierElement(e, id, { note: valeur });
+        return true;
+      });
     });
 
     racine.addEventListener("click", async (ev) => {
@@ -520,32 +695,45 @@
       if (!action) return;
       etat = lireEtat(); // un autre onglet a pu écrire entre-temps
       const d = dossier();
+      const id = d.id;
       if (action === "nouveau") {
         const nom = await demander({ titre: "Nouveau dossier", message: "Par exemple les initiales du stagiaire, ou l’entreprise et la date de la visite.", champ: "Nom du dossier", confirmer: "Créer" });
         if (!nom) return;
-        const nouveau = dossierVide(nomLibre(etat, nom));
-        etat.dossiers[nouveau.id] = nouveau;
-        etat.actif = nouveau.id;
-        enregistrer();
-        informer(`Dossier « ${nouveau.nom} » créé et ouvert.`);
+        let nouveau;
+        const ok = ecrire((e) => {
+          nouveau = dossierVide(nomLibre(e, nom));
+          e.dossiers[nouveau.id] = nouveau;
+          e.actif = nouveau.id;
+        });
+        if (ok) informer(`Dossier « ${nouveau.nom} » créé et ouvert.`);
       } else if (action === "renommer") {
         const nom = await demander({ titre: "Renommer le dossier", champ: "Nouveau nom", valeur: d.nom, confirmer: "Renommer" });
-        if (!nom || nom === d.nom) return;
-        d.nom = nomLibre(etat, nom);
-        d.modifie = maintenant();
-        enregistrer();
-        informer(`Dossier renommé « ${d.nom} ».`);
+        if (!nom) return;
+        let nomFinal;
+        const ok = ecrire((e) => {
+          const cible = retrouver(e, id);
+          if (!cible) return false;
+          if (nom === cible.nom) return false;
+          cible.nom = nomLibre(e, nom);
+          cible.modifie = maintenant();
+          nomFinal = cible.nom;
+          return true;
+        });
+        if (ok) informer(`Dossier renommé « ${nomFinal} ».`);
       } else if (action === "supprimer") {
         const ok = await demander({ titre: "Supprimer le dossier ?", message: `Le dossier « ${d.nom} », ses cases cochées et ses notes seront effacés de cet appareil. Enregistrez-le d’abord dans un fichier si vous voulez le garder.`, confirmer: "Supprimer", danger: true });
         if (!ok) return;
-        delete etat.dossiers[d.id];
-        if (!Object.keys(etat.dossiers).length) {
-          const neuf = dossierVide("Mon dossier");
-          etat.dossiers[neuf.id] = neuf;
-        }
-        etat.actif = dossiersTries(etat)[0].id;
-        enregistrer();
-        informer(`Dossier « ${d.nom} » supprimé. Dossier ouvert : « ${dossier().nom} ».`);
+        const fait = ecrire((e) => {
+          if (!retrouver(e, id)) return false;
+          delete e.dossiers[id];
+          if (!Object.keys(e.dossiers).length) {
+            const neuf = dossierVide("Mon dossier");
+            e.dossiers[neuf.id] = neuf;
+          }
+          if (!Object.hasOwn(e.dossiers, e.actif)) e.actif = dossiersTries(e)[0].id;
+          return true;
+        });
+        if (fait) informer(`Dossier « ${d.nom} » supprimé. Dossier ouvert : « ${dossier().nom} ».`);
       } else if (action === "reinitialiser") {
         const ok = await demander({
           titre: idListe ? "Décocher toute la liste ?" : "Vider le dossier ?",
@@ -556,34 +744,97 @@
         });
         if (!ok) return;
         const ids = new Set(items.map((li) => li.dataset.id));
-        for (const id of Object.keys(d.elements)) {
-          if (!idListe || ids.has(id)) delete d.elements[id];
-        }
-        d.modifie = maintenant();
-        enregistrer(idListe ? `Liste décochée : 0 sur ${items.length}.` : "Dossier vidé.");
-        informer(idListe ? "Liste décochée." : "Dossier vidé.");
+        const fait = ecrire((e) => {
+          const cible = retrouver(e, id);
+          if (!cible) return false;
+          for (const cle of Object.keys(cible.elements)) {
+            if (!idListe || ids.has(cle)) delete cible.elements[cle];
+          }
+          cible.modifie = maintenant();
+          e.actif = id;
+          return true;
+        }, idListe ? `Liste décochée : 0 sur ${items.length}.` : "Dossier vidé.");
+        if (fait) informer(idListe ? "Liste décochée." : "Dossier vidé.");
       } else if (action === "oublier-retires") {
         const ok = await demander({ titre: "Oublier les éléments retirés ?", message: "Ces éléments n’existent plus dans le guide ; ce que vous y aviez coché ou noté sera effacé.", confirmer: "Oublier", danger: true });
         if (!ok) return;
-        for (const [id, e] of Object.entries(d.elements)) {
-          if (!connus.has(id) && (idListe === null || e.liste === idListe)) delete d.elements[id];
-        }
-        d.modifie = maintenant();
-        enregistrer();
-        informer("Éléments retirés oubliés.");
+        const fait = ecrire((e) => {
+          const cible = retrouver(e, id);
+          if (!cible) return false;
+          for (const [cle, el] of Object.entries(cible.elements)) {
+            if (!connus.has(cle) && (idListe === null || el.liste === idListe)) delete cible.elements[cle];
+          }
+          cible.modifie = maintenant();
+          return true;
+        });
+        if (fait) informer("Éléments retirés oubliés.");
       } else if (action === "export-json") {
         telecharger(nomDeFichier(d, "json"), exportJson(d), "application/json");
         informer("Dossier enregistré dans un fichier.");
       } else if (action === "export-texte" || action === "export-csv") {
         const c = await chargerCatalogue(racine);
-        if (action === "export-texte") telecharger(nomDeFichier(d, "txt"), exportTexte(d, c, connus), "text/plain;charset=utf-8");
+        if (action === "export-texte") telecharger(nomDeFichier(d, "txt"), exportTexte(d, c, connus, stageDuDossier(d.id)), "text/plain;charset=utf-8");
         else telecharger(nomDeFichier(d, "csv"), exportCsv(d, c, connus), "text/csv;charset=utf-8");
         informer(c.partiel ? "Résumé enregistré (cette liste seulement : le catalogue complet est indisponible)." : "Résumé enregistré.");
+      } else if (action === "partager") {
+        const c = await chargerCatalogue(racine);
+        partager(d, exportTexte(d, c, connus, stageDuDossier(d.id)));
       } else if (action === "imprimer") {
         rendre();
         window.print();
       }
     });
+
+    /* Le résumé dans un dialogue : copier, partager (feuille de partage du système) ou, sans
+       elle, un brouillon de courriel. Rien ne part sans que l’utilisateur l’envoie lui-même. */
+    function partager(d, texte) {
+      const opener = document.activeElement;
+      const idTitre = `diese-cl-dialogue-${nouvelId()}`;
+      const zone = creer("textarea", { id: `${idTitre}-texte`, rows: "10", readonly: true, class: "diese-cl-resume" });
+      zone.value = texte;
+      const etat = creer("p", { role: "status", class: "diese-cl-message" });
+      const sujet = `Check-lists : ${d.nom}`;
+      const corps = texte.length > 1800 ? `${texte.slice(0, 1800)}\n[…] (résumé tronqué : collez le texte copié)` : texte;
+      const courriel = creer("a", { class: "diese-cl-bouton", href: `mailto:?subject=${encodeURIComponent(sujet)}&body=${encodeURIComponent(corps)}`, texte: "Préparer un courriel" });
+      const copier = creer("button", { type: "button", class: "diese-cl-bouton diese-cl-bouton--principal", texte: "Copier" });
+      const systeme = typeof navigator.share === "function"
+        ? creer("button", { type: "button", class: "diese-cl-bouton", texte: "Partager…" }) : null;
+      const fermer = creer("button", { type: "submit", value: "fermer", class: "diese-cl-bouton", texte: "Fermer" });
+      const dialogue = creer("dialog", { class: "diese-cl-dialogue diese-cl-dialogue--partage", "aria-labelledby": idTitre },
+        creer("form", { method: "dialog" },
+          creer("h2", { id: idTitre, texte: "Partager le résumé" }),
+          creer("p", { texte: "Seulement ce qui est coché ou noté, liste par liste." }),
+          creer("p", {}, creer("label", { for: zone.id, texte: "Résumé" }), zone),
+          creer("p", { class: "diese-cl-dialogue-boutons" }, copier, systeme, courriel, fermer),
+          etat));
+      copier.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(texte);
+          etat.textContent = "Résumé copié : collez-le dans un message.";
+        } catch (erreur) {
+          zone.focus();
+          zone.select();
+          etat.textContent = "Copie refusée par le navigateur : le texte est sélectionné, copiez-le avec le menu ou Ctrl+C.";
+        }
+      });
+      if (systeme) {
+        systeme.addEventListener("click", async () => {
+          try {
+            await navigator.share({ title: sujet, text: texte });
+            etat.textContent = "Résumé transmis à l’application choisie.";
+          } catch (erreur) {
+            etat.textContent = erreur && erreur.name === "AbortError" ? "Partage annulé." : "Partage impossible : copiez le texte ou préparez un courriel.";
+          }
+        });
+      }
+      dialogue.addEventListener("close", () => {
+        dialogue.remove();
+        if (opener && opener.isConnected) opener.focus();
+      });
+      document.body.append(dialogue);
+      dialogue.showModal();
+      copier.focus();
+    }
 
     async function importer() {
       const f = fichier.files[0];
@@ -602,12 +853,13 @@
       }
       const resultat = validerImport(texte);
       if (resultat.erreur) return refuser(resultat.erreur);
-      etat = lireEtat();
       const d = resultat.dossier;
-      d.nom = nomLibre(etat, d.nom);
-      etat.dossiers[d.id] = d;
-      etat.actif = d.id;
-      enregistrer();
+      const ok = ecrire((e) => {
+        d.nom = nomLibre(e, d.nom);
+        e.dossiers[d.id] = d;
+        e.actif = d.id;
+      });
+      if (!ok) return;
       const n = Object.values(d.elements).filter((e) => e.coche).length;
       informer(`Dossier « ${d.nom} » ouvert depuis le fichier (${n} élément${n > 1 ? "s" : ""} coché${n > 1 ? "s" : ""}).`);
     }
@@ -617,7 +869,9 @@
       rendre();
     };
     montes.add(racine);
-    if (!sauver(etat)) alerte.textContent = "Ce navigateur n’autorise pas l’enregistrement : les cases cochées seront perdues en quittant la page.";
+    if (!sauver(etat)) alerte.textContent = memoire
+      ? "Ce navigateur n’autorise pas l’enregistrement : les cases cochées seront perdues en quittant la page."
+      : "Enregistrement impossible : la mémoire de ce navigateur est pleine ou désactivée. Ce que vous cocherez ne sera pas gardé.";
     rendre();
   }
 
