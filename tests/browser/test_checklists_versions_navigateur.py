@@ -49,7 +49,8 @@ def _ouvrir(page, chemin: str) -> None:
 
 @pytest.fixture(scope="module")
 def site_modifie(site_dir: Path, tmp_path_factory) -> Path:
-    """The same site after a content edit: one item reworded, one removed (ids unchanged)."""
+    """The same site after a content edit: one item reworded, one removed, one given a new id
+    with a replacement declared (published ids are forever)."""
     racine = tmp_path_factory.mktemp("variante")
     projet = copie_du_projet(racine / "projet")
     fichier = projet / "docs" / "data" / "checklists" / "avant-stage.yml"
@@ -57,11 +58,17 @@ def site_modifie(site_dir: Path, tmp_path_factory) -> Path:
     for element in donnees["elements"]:
         if element["id"] == "av-ent-contact":
             element["texte"] = "Garder un contact suivi avec l’entreprise"
+        if element["id"] == "av-ent-interlocuteur":
+            element["id"] = "av-ent-referent"
     donnees["elements"] = [e for e in donnees["elements"] if e["id"] != "av-ent-outils"]
     fichier.write_text(yaml.safe_dump(donnees, allow_unicode=True), encoding="utf-8")
-    registre = projet / "docs" / "data" / "checklists-ids-publies.yml"  # retired on purpose
+    registre = projet / "docs" / "data" / "checklists-ids-publies.yml"
     registre.write_text(registre.read_text(encoding="utf-8").replace(
-        "remplacements: {}", "remplacements:\n  av-ent-outils: null"), encoding="utf-8")
+        "    - av-ent-interlocuteur\n", "    - av-ent-interlocuteur\n    - av-ent-referent\n"
+    ).replace(  # one retired on purpose, one replaced
+        "remplacements: {}",
+        "remplacements:\n  av-ent-outils: null\n  av-ent-interlocuteur: av-ent-referent"),
+        encoding="utf-8")
     resultat = construire(projet, racine / "site")
     assert resultat.returncode == 0, resultat.stderr[-2000:]
     return racine / "site"
@@ -73,7 +80,7 @@ def test_edition_du_contenu_garde_les_coches(navigateur, site_dir, site_modifie)
     try:
         page = _page(contexte)
         _ouvrir(page, "checklists/avant-stage/")
-        for case in ("av-ent-fichier", "av-ent-contact", "av-ent-outils"):
+        for case in ("av-ent-fichier", "av-ent-contact", "av-ent-outils", "av-ent-interlocuteur"):
             page.check(f"#cl-{case}")
         page.click("[data-note=av-ent-outils]")
         page.fill("#diese-cl-note-av-ent-outils-champ", "convention signée")
@@ -83,6 +90,7 @@ def test_edition_du_contenu_garde_les_coches(navigateur, site_dir, site_modifie)
         assert page.locator(".diese-cl input[type=checkbox]").count() == 25
         assert page.is_checked("#cl-av-ent-fichier")
         assert page.is_checked("#cl-av-ent-contact")
+        assert page.is_checked("#cl-av-ent-referent")  # the tick followed the replaced id
         assert page.text_content("label[for=cl-av-ent-contact]") == (
             "Garder un contact suivi avec l’entreprise"
         )
@@ -90,7 +98,8 @@ def test_edition_du_contenu_garde_les_coches(navigateur, site_dir, site_modifie)
         retires.wait_for()
         assert "Prévoir les outils (convention)" in retires.text_content()
         assert "convention signée" in retires.text_content()
-        assert page.text_content("#diese-cl-avancement-texte").startswith("2 sur 25")
+        assert "Identifier la personne" not in retires.text_content()
+        assert page.text_content("#diese-cl-avancement-texte").startswith("3 sur 25")
         # Toucher une autre case ne fait pas disparaître l'élément mis à part.
         page.check("#cl-av-sta-visite")
         page.reload()

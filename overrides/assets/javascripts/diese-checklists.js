@@ -94,6 +94,34 @@
     }
   }
 
+  /* Identifiants publiés puis remplacés (docs/data/checklists-ids-publies.yml, donnés par la
+     page) : les coches et notes d’un ancien identifiant passent à son successeur, une fois, à la
+     lecture. Si le successeur a déjà son propre état, l’ancien reste à part (« retirés »). */
+  function remplacementsDeLaPage() {
+    const porteur = document.querySelector("[data-remplacements]");
+    try {
+      const r = JSON.parse(porteur?.dataset.remplacements || "{}");
+      return estObjet(r) ? r : {};
+    } catch (erreur) {
+      return {};
+    }
+  }
+
+  function appliquerRemplacements(dossiers) {
+    const remplacements = Object.entries(remplacementsDeLaPage())
+      .filter(([ancien, nouveau]) => IDENTIFIANT.test(ancien) && typeof nouveau === "string" && IDENTIFIANT.test(nouveau));
+    let change = false;
+    for (const d of Object.values(dossiers)) {
+      for (const [ancien, nouveau] of remplacements) {
+        if (!Object.hasOwn(d.elements, ancien) || Object.hasOwn(d.elements, nouveau)) continue;
+        d.elements[nouveau] = d.elements[ancien];
+        delete d.elements[ancien];
+        change = true;
+      }
+    }
+    return change;
+  }
+
   function etatLisible(brut) {
     let etat;
     try {
@@ -113,7 +141,8 @@
     const actif = typeof etat.actif === "string" && Object.hasOwn(dossiers, etat.actif)
       ? etat.actif : Object.keys(dossiers)[0];
     complet = complet && actif === etat.actif && etat.version === VERSION;
-    return { etat: { format: FORMAT_STOCKAGE, version: VERSION, actif, dossiers }, complet };
+    const remplace = appliquerRemplacements(dossiers);
+    return { etat: { format: FORMAT_STOCKAGE, version: VERSION, actif, dossiers }, complet, remplace };
   }
 
   let memoire = null; // stockage interdit (navigation privée stricte) : l’état vit dans la page
@@ -130,7 +159,7 @@
     const lu = etatLisible(brut);
     if (!lu || !lu.complet) mettreDeCote(brut);
     if (!lu) return etatNeuf();
-    if (!lu.complet) sauver(lu.etat);
+    if (!lu.complet || lu.remplace) sauver(lu.etat);
     return lu.etat;
   }
 

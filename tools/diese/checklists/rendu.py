@@ -7,7 +7,8 @@ import json
 import posixpath
 from html import escape
 
-from diese.contenu.checklists import Checklist, catalogue
+from diese.contenu.checklists import Checklist, catalogue, charger_checklists
+from diese.contenu.ids_publies import remplacements
 
 CATALOGUE = "checklists/catalogue.json"
 
@@ -42,6 +43,13 @@ def adresse_catalogue(listes: dict[str, Checklist], page_url: str) -> str:
     return f"{url_relative(CATALOGUE, page_url)}?v={version}"
 
 
+def remplacements_publies() -> str:
+    """{old id: current id} of the published ids that were replaced (JSON): the script moves a
+    dossier's ticks and notes from the old id to its successor when it reads them."""
+    return json.dumps(remplacements(charger_checklists()), ensure_ascii=False,
+                      separators=(",", ":"), sort_keys=True)
+
+
 def ids_du_guide(listes: dict[str, Checklist]) -> str:
     """Every item id of this build, for the page itself: the script sets aside what a dossier
     holds beyond them (removed items) without waiting for the catalogue or trusting a cache."""
@@ -74,7 +82,8 @@ def rendre_checklist(
     return (
         f'<div class="diese-cl" data-diese-checklist="{escape(liste.id)}" '
         f'data-titre="{escape(liste.titre)}" data-catalogue="{adresse}" '
-        f'data-ids-guide="{escape(tous_les_ids)}">'
+        f'data-ids-guide="{escape(tous_les_ids)}" '
+        f'data-remplacements="{escape(remplacements_publies())}">'
         f"{sous_titre}"
         f'<p class="diese-cl-source">Source : {escape(liste.source)} — '
         f"{len(liste.elements)} éléments.</p>"
@@ -100,7 +109,8 @@ def rendre_sommaire(listes: dict[str, Checklist], page_url: str) -> str:
     adresse = escape(adresse_catalogue(listes, page_url))
     return (
         f'<div class="diese-cl diese-cl-sommaire" data-diese-checklist-sommaire '
-        f'data-catalogue="{adresse}" data-ids-guide="{escape(ids_du_guide(listes))}">'
+        f'data-catalogue="{adresse}" data-ids-guide="{escape(ids_du_guide(listes))}" '
+        f'data-remplacements="{escape(remplacements_publies())}">'
         '<table><caption>Les listes et leur avancement dans le dossier '
         "ouvert</caption><thead><tr><th scope=\"col\">Liste</th><th scope=\"col\">D’après</th>"
         '<th scope="col">Éléments</th><th scope="col">Cochés</th></tr></thead>'

@@ -96,7 +96,7 @@ REGLES: list[_Regle] = [
     # Spaces already grouping a number (« 100 000 ») become thin and unbreakable.
     (
         CHIFFRES,
-        re.compile(r"(?<![\d,.])(?<!\d )(\d{1,3})((?:[ \u00a0]\d{3})+)(?![\d,]\d| \d)"),
+        re.compile(r"(?<![\d,.])(?<!\d )(\d{1,3})((?:[ \u00a0]\d{3})+)(?!\d| \d)"),
         lambda m: m.group(1) + re.sub("[ \u00a0]", FINE, m.group(2)),
     ),
     # Thousands in numbers typed without a separator.
