@@ -14,9 +14,10 @@ from diese.simulation.parametres import tous
 
 
 def _normal(texte: str) -> str:
-    """Compare text as read: spaces (the typography step adds narrow ones), apostrophes."""
+    """Compare text as read, without its spaces (the typography step adds no-break ones, before
+    « % » too) and with one apostrophe."""
     texte = unicodedata.normalize("NFC", texte).replace("’", "'")
-    return re.sub(r"[\s\u00a0\u202f]+", " ", texte).strip()
+    return re.sub(r"[\s\u00a0\u202f]+", "", texte)
 
 
 class _Lignes(HTMLParser):
