@@ -287,7 +287,7 @@
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
   };
 
-  /* Même règle que diese-fichier-modele.js : la prochaine visite est la première visite à venir du
+  /* Même règle que le modèle du fichier d’entreprises : la prochaine visite est la première visite à venir du
      journal, la prochaine action celle du dernier contact qui en note une. */
   let dernierFichier = { brut: undefined, fichier: null }; // une case cochée ne reparse pas le fichier
   function stageDuDossier(idDossier) {

@@ -1,8 +1,8 @@
 /* DIESE Guide — fichier d’entreprises, le modèle : validation par le schéma
    (docs/data/fichier-entreprises.schema.json, le même que celui du build et des tests), création
    des fiches, prochaine visite et prochaine action, filtre et tri, exports (CSV, ODS, iCalendar).
-   Aucune écriture ici : le stockage est dans diese-fichier-stockage.js, l’affichage dans
-   diese-fichier-vues.js. */
+   Aucune écriture ici : le stockage est dans le module « stockage », l’affichage dans
+   le module « vues ». */
 (() => {
   "use strict";
 

@@ -132,14 +132,14 @@
     }
   }
 
-  /* ---------- les dossiers de check-lists (format de diese-checklists.js, inchangé) ---------- */
+  /* ---------- les dossiers de check-lists (format du script des check-lists, inchangé) ---------- */
 
   function lireChecklists() {
     try {
       const etat = JSON.parse(localStorage.getItem(CLE_CHECKLISTS));
       if (etat && etat.format === "diese-checklists-stockage" && etat.dossiers && typeof etat.dossiers === "object") return etat;
     } catch (erreur) {
-      /* illisible : diese-checklists.js le mettra de côté à sa prochaine ouverture */
+      /* illisible : le script des check-lists le mettra de côté à sa prochaine ouverture */
     }
     return null;
   }
