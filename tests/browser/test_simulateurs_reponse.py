@@ -94,3 +94,33 @@ def test_graphique_lisible_sur_un_telephone(telephone) -> None:
     assert legende.locator("svg circle").count() == 1
     assert legende.locator("svg rect").count() == 1
     assert "Coût employeur" in legende.inner_text() and "Coût net" in legende.inner_text()
+
+
+APERCU = "#simulateur .diese-simulateur__apercu"
+
+
+@pytest.mark.parametrize("taille", [{"width": 1280, "height": 720}, TELEPHONE])
+def test_le_premier_chiffre_se_voit_sans_defiler(navigateur, serveur, taille) -> None:
+    """Issue 11: the first cost figure on screen at first paint, above the form, on a laptop
+    and on a phone; it follows every recomputation and leads to the detail."""
+    s = Session(navigateur, serveur)
+    try:
+        page = s.page
+        page.set_viewport_size(taille)
+        page.goto("outils/cout-embauche/")
+        apercu = page.locator(APERCU)
+        boite = apercu.bounding_box()
+        assert boite and boite["y"] + boite["height"] <= taille["height"], boite
+        assert re.search(r"≈ [\d\u202f]+\u00a0€ par mois", apercu.inner_text())
+        page.wait_for_selector(PRET, timeout=ATTENTE_MS)
+        situation = {"contrat": "apprentissage", "age": "19", "niveau_diplome": "4",
+                     "duree_mois": "24", "date_embauche": "2026-09-01"}
+        avant = page.evaluate(REMPLIR, [situation])
+        attendre_calcul(page, avant)
+        premiere = page.locator(f"{REPONSE} li").nth(0).inner_text()
+        texte = apercu.locator(".diese-simulateur__apercu-texte").inner_text()
+        assert texte.endswith("la 1re année") and "après aides" in texte
+        assert texte.removesuffix(" la 1re année") in premiere
+        assert apercu.locator("a").get_attribute("href").endswith("#resultat")
+    finally:
+        s.contexte.close()

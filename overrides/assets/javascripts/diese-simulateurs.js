@@ -445,6 +445,17 @@
     const annonce = racine.querySelector(".diese-simulateur__annonce");
     const erreurGenerale = racine.querySelector("#erreur-formulaire");
     const commande = racine.dataset.commande;
+    const apercu = racine.querySelector(".diese-simulateur__apercu-texte");
+    // The line above the form repeats the first year's answer (its first words), kept in step.
+    function majApercu() {
+      if (!apercu) return;
+      const premiere = resultat.querySelector(".diese-reponse [data-annee='1'] strong, p.diese-reponse strong");
+      if (!premiere) return;
+      let texte = premiere.textContent.split(" (")[0];
+      if (resultat.querySelector("ul.diese-reponse")) texte += " la 1re année";
+      texte = texte.charAt(0).toUpperCase() + texte.slice(1);
+      if (apercu.textContent !== texte) apercu.textContent = texte;
+    }
     let enCours = false;
     let aRefaire = false;
     let calculs = 0;
@@ -573,6 +584,7 @@
         racine.dataset.dureeMoteur = Number(sortie.dureeMoteur || 0).toFixed(2);
         racine.dataset.dureeAffichage = (performance.now() - debutAffichage).toFixed(2);
         resultat.classList.remove("diese-simulateur__resultat--ancien");
+        majApercu();
         if (annonce.textContent !== sortie.annonce) annonce.textContent = sortie.annonce;
         versUrl(racine, formulaire);
       } else if (montrer) {

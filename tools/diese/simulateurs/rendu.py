@@ -417,6 +417,18 @@ def detail_calcul(explications: dict) -> str:
 
 
 # ---------------------------------------------------------------- pages
+def apercu(r: dict) -> str:
+    """The first year's answer in a few words, for the line above the form (« ≈ 401 € par mois
+    après aides »): the first figure is on screen before any scrolling."""
+    annees = r.get("annees") or []
+    if not annees:
+        return ""
+    texte = annees[0]["texte"].split(" (", 1)[0]
+    if len(annees) > 1:
+        texte += " la 1re année"
+    return texte[:1].upper() + texte[1:]
+
+
 def reponse(r: dict) -> str:
     """The one-line answer first: per month, cost, aid and what remains, year by year."""
     annees = r["annees"]

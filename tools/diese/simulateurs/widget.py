@@ -274,6 +274,7 @@ def widget(commande: str, racine_site: str) -> str:
             f"{sortie.get('erreurs')}"
         )
     resultat = rendu.rendre(commande, sortie["resultat"])
+    en_bref = rendu.apercu(sortie["resultat"]) if commande == "simuler" else ""
     nom_roue = roue.construire().nom
     attributs = {
         "class": "diese-simulateur",
@@ -287,6 +288,10 @@ def widget(commande: str, racine_site: str) -> str:
     attrs = " ".join(f'{k}="{escape(v)}"' for k, v in attributs.items())
     return (
         f"<div {attrs} data-diese-pyodide>"
+        # The answer first, above the form (the detail follows it): a link to the result.
+        + (f'<p class="diese-simulateur__apercu"><a href="#resultat">'
+           f'<span class="diese-simulateur__apercu-texte">{escape(en_bref)}</span> '
+           "<span>— voir le détail</span></a></p>" if en_bref else "")
         + formulaire_html(commande, aujourdhui)
         + '<p class="diese-simulateur__etat" role="status">'
         "Résultat calculé à la publication du site pour la situation par défaut"
