@@ -70,7 +70,7 @@ def test_reduction_salariale_dans_le_net():
 
 @pytest.mark.parametrize(("heures", "attendu"), [(35, 0.0), (35.5, 0.5), (43, 8), (44, 9)])
 def test_heures_majorees(heures, attendu):
-    h, ponderees = heures_majorees(heures)
+    h, ponderees = heures_majorees(bareme("2026-03-01"), heures)
     assert h == pytest.approx(attendu * 52 / 12)
     assert ponderees == pytest.approx((min(attendu, 8) * 1.25 + max(attendu - 8, 0) * 1.5)
                                       * 52 / 12)
@@ -97,3 +97,30 @@ def test_explications_des_heures_sup():
     assert "heures_supplementaires.deduction_forfaitaire_patronale" in ids
     ids_net = {p["id"] for p in r["explications"]["salaire_net"]["parametres"]}
     assert "heures_supplementaires.reduction_salariale_taux_max" in ids_net
+
+
+def test_les_majorations_viennent_des_parametres(tmp_path, monkeypatch):
+    """No legal number in the prose: the overtime premiums in the explanation are the values in
+    force; another value in a copy of the parameters changes both the figure and the text."""
+    import json
+
+    from diese.simulation import parametres as p
+
+    texte = simuler({"date_embauche": "2026-03-01", "heures_hebdo": 39}).en_dict()[
+        "explications"]["salaire_brut"]["formule"]
+    assert "majorées de 25\u00a0% pour les 8 premières, de 50\u00a0% au-delà" in texte
+    brut = json.loads(p.FICHIER.read_text(encoding="utf-8"))
+    valeur = brut["parametres"]["heures_supplementaires.majorations"]["valeurs"][-1]["valeur"]
+    valeur["premier_taux"] = 0.1
+    copie = tmp_path / "parametres.json"
+    copie.write_text(json.dumps(brut), encoding="utf-8")
+    monkeypatch.setattr(p, "FICHIER", copie)
+    p.tous.cache_clear()
+    bareme.cache_clear() if hasattr(bareme, "cache_clear") else None
+    try:
+        r = simuler({"date_embauche": "2026-03-01", "heures_hebdo": 39}).en_dict()
+        assert "majorées de 10\u00a0% pour les 8 premières" in r["explications"]["salaire_brut"][
+            "formule"]
+    finally:
+        p.tous.cache_clear()
+        bareme.cache_clear() if hasattr(bareme, "cache_clear") else None

@@ -60,7 +60,9 @@ BRUT_PRO = (
 BRUT_SALARIE = (
     "Au moins le SMIC : SMIC horaire ({euros:smic.horaire} au début du contrat) × "
     "{heures:smic.heures_mensuelles} par mois pour 35 heures par semaine, au prorata des heures "
-    "(heures supplémentaires majorées de 25 % jusqu’à 43 h, de 50 % au-delà).")
+    "(heures supplémentaires majorées de {pourcent:heures_supplementaires.majorations/premier_taux}"
+    " pour les {nombre:heures_supplementaires.majorations/heures_au_premier_taux} premières, de "
+    "{pourcent:heures_supplementaires.majorations/taux_suivant} au-delà).")
 INDEMNITE = (
     "Le dernier mois inclut l’indemnité de fin de CDD : {pourcent:cdd.indemnite_fin_contrat} du "
     "total des salaires bruts, soit {montant}. L’indemnité compensatrice de congés payés n’est "

@@ -41,23 +41,34 @@ def quotite_paie(b: Bareme, heures_hebdo: float) -> float:
     return heures_du_mois(b, heures_hebdo) / b.heures
 
 
-def heures_majorees(heures_hebdo: float) -> tuple[float, float]:
-    """(overtime hours in a month, the same hours weighted by their premium): beyond 35 h,
-    +25 % for the 36th–43rd hour and +50 % beyond (Code du travail, art. L3121-36)."""
-    sup25 = max(0.0, min(heures_hebdo, 43.0) - 35.0) * SEMAINES_PAR_MOIS
-    sup50 = max(0.0, heures_hebdo - 43.0) * SEMAINES_PAR_MOIS
-    return sup25 + sup50, sup25 * 1.25 + sup50 * 1.5
+MAJORATIONS = "heures_supplementaires.majorations"
+
+
+def heures_majorees(b: Bareme, heures_hebdo: float) -> tuple[float, float]:
+    """(overtime hours in a month, the same hours weighted by their premium): beyond the legal
+    week, the first premium for the first hours, the next one beyond (art. L3121-36, values
+    from the parameters)."""
+    legale = 35.0
+    if heures_hebdo <= legale:
+        return 0.0, 0.0
+    m = b.v[MAJORATIONS]
+    legale = float(m["duree_legale_hebdo"])
+    limite = legale + m["heures_au_premier_taux"]
+    premieres = max(0.0, min(heures_hebdo, limite) - legale) * SEMAINES_PAR_MOIS
+    suivantes = max(0.0, heures_hebdo - limite) * SEMAINES_PAR_MOIS
+    return (premieres + suivantes,
+            premieres * (1 + m["premier_taux"]) + suivantes * (1 + m["taux_suivant"]))
 
 
 def smic_du_mois(b: Bareme, heures_hebdo: float) -> float:
     """SMIC for the month's hours, overtime paid with its premium."""
-    return b.smic_h * (heures_du_mois(b, heures_hebdo) + heures_majorees(heures_hebdo)[1])
+    return b.smic_h * (heures_du_mois(b, heures_hebdo) + heures_majorees(b, heures_hebdo)[1])
 
 
 def heures_supplementaires(b: Bareme, heures_hebdo: float, brut: float) -> tuple[float, float]:
     """(overtime hours in the month, their pay premium included) for a monthly gross `brut` that
     pays `heures_hebdo` a week: the hourly rate is the brut over the weighted hours."""
-    heures, ponderees = heures_majorees(heures_hebdo)
+    heures, ponderees = heures_majorees(b, heures_hebdo)
     if heures <= 0:
         return 0.0, 0.0
     taux = brut / (heures_du_mois(b, heures_hebdo) + ponderees)
