@@ -139,6 +139,19 @@ class Lecteur:
             return None
         return valeur
 
+    def choix(self, cle: str, nom: str, permis, defaut: str | None) -> str | None:
+        """One of `permis` (case and surrounding spaces ignored), `defaut` when absent; anything
+        else is an error at the field that names the choices."""
+        valeur = self.brut(cle)
+        if valeur is None:
+            return defaut
+        if isinstance(valeur, str) and valeur.strip().lower() in permis:
+            return valeur.strip().lower()
+        *debut, dernier = list(permis)
+        self.erreur(cle, f"{nom} inconnu « {_apercu(valeur)} » : choisissez "
+                    f"{', '.join(debut)} ou {dernier}.")
+        return defaut
+
     def nombre(self, cle: str, nom: str, defaut, mini: float, maxi: float, entier: bool = False):
         valeur = self.brut(cle)
         if valeur is None:
@@ -233,14 +246,7 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
         lec.erreur("date_embauche", "Le simulateur couvre les embauches du 1er janvier 2024 au "
                    "31 décembre 2030 (les règles antérieures ne sont pas modélisées).")
         jour = None
-    contrat = lec.brut("contrat")
-    if contrat is None:
-        contrat = "cdi"
-    if not isinstance(contrat, str) or contrat.strip().lower() not in TOUS_CONTRATS:
-        lec.erreur("contrat", f"Contrat inconnu « {_apercu(contrat)} » : choisissez cdi, cdd, "
-                   "apprentissage, professionnalisation, stage ou stage_etudiant.")
-        contrat = "cdi"
-    contrat = contrat.strip().lower()
+    contrat = lec.choix("contrat", "Contrat", TOUS_CONTRATS, "cdi")
     rqth = lec.booleen("rqth", "La reconnaissance de travailleur handicapé (RQTH)")
     dmin, ddef, dmax = bornes_duree(contrat, rqth, jour or DATE_MIN)
     nom_duree = ("L’horizon de simulation (en mois)" if contrat == "cdi"
@@ -273,27 +279,15 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     mutuelle = lec.nombre("mutuelle_part_employeur",
                           "La part employeur de la mutuelle (€ par mois)", 0.0, 0, 2_000)
     vm = lec.nombre("taux_versement_mobilite", "Le taux de versement mobilité (en %)", 0.0, 0, 5)
-    engagement = lec.brut("engagement_alternance")
+    engagement = lec.choix("engagement_alternance", "Engagement d’alternance",
+                           ["aucun", *ENGAGEMENTS_ALTERNANCE], None)
     if engagement == "aucun":
         engagement = None
-    if engagement is not None and (not isinstance(engagement, str)
-                                   or engagement not in ENGAGEMENTS_ALTERNANCE):
-        lec.erreur("engagement_alternance",
-                   f"Engagement d’alternance inconnu « {_apercu(engagement)} » : "
-                   "choisissez aucun, 5_pourcent ou 3_pourcent_et_condition.")
-        engagement = None
-    motif = lec.brut("motif_cdd")
-    if motif is None:
-        motif = "general"
-    elif not isinstance(motif, str) or motif.strip().lower() not in MOTIFS_CDD:
-        lec.erreur("motif_cdd", f"Motif de CDD inconnu « {_apercu(motif)} » : choisissez "
-                   + ", ".join(MOTIFS_CDD) + ".")
-        motif = "general"
-    elif contrat != "cdd" and motif.strip().lower() != "general":
+    motif = lec.choix("motif_cdd", "Motif de CDD", MOTIFS_CDD, "general")
+    if contrat != "cdd" and motif != "general":
         lec.erreur("motif_cdd", "Le motif de recours ne concerne que le CDD : laissez-le vide "
                    "pour ce contrat.")
         motif = "general"
-    motif = motif.strip().lower()
 
     supposee = False
     if jour is not None and naissance is not None:
