@@ -80,20 +80,12 @@ def taille(donnees: dict) -> str:
 
 
 def navigateur(texte: str) -> None:
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Silencieux(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
+    from benchmarks.serveur_statique import servir
 
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Silencieux, directory=str(SITE)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/checklists/fichier-entreprises/"
+    base, httpd = servir(SITE)
+    url = base + "checklists/fichier-entreprises/"
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path="/usr/bin/chromium",
                                      args=["--no-sandbox", "--disable-gpu"])

@@ -4,15 +4,12 @@ Chromium with an empty cache."""
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -40,18 +37,12 @@ def temps_de_build(essais: int = 3) -> list[float]:
     return durees
 
 
-class _Silencieux(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 def poids_des_pages(site: Path) -> list[tuple[str, int, int, int]]:
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Silencieux, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    from benchmarks.serveur_statique import servir
+
+    base, httpd = servir(site)
     mesures = []
     with sync_playwright() as p:
         navigateur = p.chromium.launch(
