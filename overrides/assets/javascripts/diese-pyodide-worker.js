@@ -33,7 +33,8 @@ function signalerOctets(forcer) {
 }
 
 // The response's body counted as it arrives (inflated bytes, what TAILLES counts too).
-function compte(reponse) {
+async function compte(promesse) {
+  const reponse = await promesse;
   if (!reponse.ok || !reponse.body) return reponse;
   const compteur = new TransformStream({
     transform(morceau, controleur) {
@@ -52,9 +53,21 @@ function compte(reponse) {
   });
 }
 
+// A file the engine's offline copy holds (Cache Storage, written by the service worker after a
+// first start) is read from there directly, without a round trip through the service worker.
+async function depuisLeCache(cle) {
+  try {
+    return (self.caches && (await caches.match(cle))) || null;
+  } catch (erreur) {
+    return null; // storage unavailable (private mode, quota): the network then
+  }
+}
+
 function telecharger(url) {
   const cle = new URL(url, INDEX).href;
-  if (!prefetches.has(cle)) prefetches.set(cle, fetchNatif(cle).then(compte));
+  if (!prefetches.has(cle)) {
+    prefetches.set(cle, depuisLeCache(cle).then((garde) => compte(garde || fetchNatif(cle))));
+  }
   return prefetches.get(cle);
 }
 
@@ -68,7 +81,7 @@ self.fetch = (ressource, options) => {
     prefetches.delete(cle);
     return reponse;
   }
-  return fetchNatif(ressource, options).then(compte);
+  return compte(fetchNatif(ressource, options));
 };
 
 async function lireInstantane(url) {
@@ -94,12 +107,16 @@ function horsCreux(creux) {
   return memoire;
 }
 
-async function lancerPython(loadPyodide, urlInstantane, etapes) {
+async function lancerPython(loadPyodide, urlInstantane, urlComplement, etapes) {
   const options = { indexURL: INDEX, packages: [], stdout: () => {}, stderr: () => {} };
   try {
     const instantane = lireInstantane(urlInstantane);
     instantane.catch(() => {}); // awaited by Pyodide below
-    const pyodide = await loadPyodide({ ...options, _loadSnapshot: instantane });
+    // Restored, Python has its start-up modules in memory: it mounts only the standard library
+    // files it may still import (the build's complement zip), not the whole reduced library.
+    const pyodide = await loadPyodide({
+      ...options, stdLibURL: urlComplement, _loadSnapshot: instantane,
+    });
     etapes.instantane = true;
     return pyodide;
   } catch (erreur) {
@@ -113,8 +130,10 @@ async function demarrer(urlRoue, echauffement) {
   const debut = performance.now();
   const module = import("../pyodide/pyodide.mjs"); // parsed while the big files download
   const urlInstantane = urlRoue.replace(/\.whl$/, ".instantane");
+  const urlComplement = urlRoue.replace(/\.whl$/, ".stdlib.zip");
   // Everything at once: the link is the bottleneck on a phone, never the number of requests.
-  for (const nom of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) telecharger(nom);
+  // (python_stdlib.zip, the whole reduced library, is fetched only if the snapshot fails.)
+  for (const nom of ["pyodide.asm.wasm", "pyodide-lock.json", urlComplement]) telecharger(nom);
   const roue = telecharger(urlRoue).then((reponse) => {
     if (!reponse.ok) throw new Error(`moteur de calcul introuvable (${reponse.status})`);
     return reponse.arrayBuffer();
@@ -125,7 +144,7 @@ async function demarrer(urlRoue, echauffement) {
   signalerOctets(true);
   const { loadPyodide } = await module;
   const etapes = {};
-  const pyodide = await lancerPython(loadPyodide, urlInstantane, etapes);
+  const pyodide = await lancerPython(loadPyodide, urlInstantane, urlComplement, etapes);
   etapes.python = performance.now() - debut;
   const installer = async () => pyodide.unpackArchive(await roue, "wheel");
   if (!etapes.instantane) {

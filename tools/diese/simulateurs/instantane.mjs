@@ -16,6 +16,9 @@ const pyodide = await loadPyodide({
   indexURL: `${dossierPyodide}/`,
   ...(argument && !listerModules ? { stdLibURL: argument } : {}),
   packages: [],
+  // Without docstrings and asserts (python -OO): a smaller memory image to download. The engine
+  // reads no docstring; the restored interpreter keeps this setting for what it imports later.
+  env: { PYTHONOPTIMIZE: "2" },
   _makeSnapshot: !listerModules,
   stdout: () => {},
   stderr: (ligne) => process.stderr.write(`${ligne}\n`),
@@ -38,12 +41,47 @@ _json.dumps(sorted({getattr(_m, "__file__", None) or "" for _m in list(_sys.modu
   writeFileSync(argument, modules);
   process.exit(0);
 }
+// The standard library zip mounted at restore time is another, smaller one (the modules not
+// already in memory): forget this one's table of contents, read again at the first import.
+// Then free what the warm-up left behind, and zero the allocator's free memory: it still holds
+// the bytes of freed objects, which the snapshot would otherwise carry.
+pyodide.runPython(`
+import gc as _gc, linecache as _linecache, re as _re, sys as _sys, zipimport as _zipimport
+_zipimport._zip_directory_cache.clear()
+_sys.path_importer_cache.clear()
+_linecache.clearcache()
+_re.purge()
+_gc.collect()
+del _gc, _linecache, _re, _sys, _zipimport
+`);
+const zeros = zeroLibre(pyodide._module);
 const instantane = pyodide.makeMemorySnapshot();
 const creux = enCreux(instantane);
 // Written raw: the build writes its .br/.gz copies (diese.site.compression) and the host sends
 // them with Content-Encoding, which the browser undoes natively.
 writeFileSync(sortie, creux);
-console.log(`${sortie} : ${instantane.length} octets en mémoire, ${creux.length} hors pages nulles`);
+console.log(`${sortie} : ${instantane.length} octets en mémoire, ${creux.length} hors pages nulles,` +
+  ` ${zeros} octets libres remis à zéro`);
+
+// Every free block of the allocator, taken (without growing the memory: a footprint limit makes
+// malloc fail instead), zeroed, then given back. Returns the number of bytes zeroed.
+function zeroLibre(M) {
+  const limite = M._malloc_footprint();
+  M._malloc_set_footprint_limit(limite);
+  const blocs = [];
+  let total = 0;
+  for (let taille = 1 << 24; taille >= 16; taille >>= 1) {
+    for (let p = M._malloc(taille); p; p = M._malloc(taille)) {
+      M.HEAPU8.fill(0, p, p + taille);
+      blocs.push(p);
+      total += taille;
+    }
+  }
+  for (const p of blocs) M._free(p);
+  M._malloc_set_footprint_limit(-1); // no limit again (SIZE_MAX)
+  if (M._malloc_footprint() !== limite) throw new Error("la mémoire a grandi pendant la remise à zéro");
+  return total;
+}
 
 // Half of Pyodide's memory is zero pages: they are left out, so the browser inflates half as
 // many bytes. Format (little-endian): "DIS1", total length, run count, then (offset, length)

@@ -17,6 +17,9 @@ SERVICE_WORKER = "sw.js"
 COULEUR_THEME = "#4051b5"
 TAILLE_MAX = 3 * 1024 * 1024  # a single file above this is fetched on demand, not precached
 DOSSIERS_MOTEUR = ("assets/pyodide/", "assets/wheels/")
+# Fetched only when the snapshot cannot be used (a normal start): not copied for offline use,
+# which would download it after every first start for a case that almost never happens.
+HORS_COPIE_MOTEUR = {"assets/pyodide/python_stdlib.zip"}
 # The book (PDF, EPUB: ~400 KB) is downloaded when asked for, not on every first visit.
 EXCLUS_DOSSIERS = (*DOSSIERS_MOTEUR, "livre/")
 COPIES_COMPRESSEES = (".gz", ".br")  # the host sends them in place of the file itself
@@ -95,6 +98,8 @@ def inventaire_moteur(site: Path) -> tuple[list[str], str]:
             if fichier.name.endswith((*COPIES_COMPRESSEES, ".tmp", ".map")):
                 continue
             chemin = fichier.relative_to(site).as_posix()
+            if chemin in HORS_COPIE_MOTEUR:
+                continue
             with fichier.open("rb") as flux:
                 empreinte.update(chemin.encode() + b"\0" + hashlib.file_digest(flux, "sha256").digest())
             urls.append(chemin)

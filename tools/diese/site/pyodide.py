@@ -31,7 +31,7 @@ FICHIERS = (
 VERSION_ATTENDUE = "314.0.7"
 # Fetched by the worker at start-up (pyodide.asm.mjs is imported, not fetched): their sizes make
 # the progress bar's total.
-TELECHARGES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+TELECHARGES = ("pyodide.asm.wasm", "pyodide-lock.json")
 WORKER = Path("assets") / "javascripts" / "diese-pyodide-worker.js"
 MARQUE_TAILLES = "const TAILLES = {};"
 
@@ -73,7 +73,7 @@ def publier(site: Path, source: Path = SOURCE) -> Path:
     chemin.write_bytes(courante.contenu)
     instantane = ecrire_instantane(chemin, site / "assets" / "pyodide")
     ecrire_tailles(site, [site / "assets" / "pyodide" / nom for nom in TELECHARGES]
-                   + [chemin, instantane])
+                   + [chemin, instantane, instantane.with_name(nom_complement(chemin))])
     return chemin
 
 
@@ -96,19 +96,29 @@ def nom_instantane(roue_chemin: Path) -> str:
     return roue_chemin.name.removesuffix(".whl") + ".instantane"
 
 
+def nom_complement(roue_chemin: Path) -> str:
+    """`….whl` → `….stdlib.zip`: the standard library files a restored snapshot may still import
+    (those it did not already load), mounted in place of the whole reduced zip."""
+    return roue_chemin.name.removesuffix(".whl") + ".stdlib.zip"
+
+
 def ecrire_instantane(roue_chemin: Path, dossier_pyodide: Path) -> Path:
     cible = roue_chemin.with_name(nom_instantane(roue_chemin))
-    for ancien in roue_chemin.parent.glob("*.instantane*"):
-        if ancien != cible and ancien.suffix != ".tmp":
+    complement = roue_chemin.with_name(nom_complement(roue_chemin))
+    for ancien in [*roue_chemin.parent.glob("*.instantane*"),
+                   *roue_chemin.parent.glob("*.stdlib.zip*")]:
+        if ancien not in (cible, complement) and ancien.suffix != ".tmp":
             ancien.unlink()
     # Named after the wheel's content, and kept between builds with the reduced standard library
     # it was made with (the two go together): a snapshot is not byte-identical from one run to
     # the next, and its brotli copy takes a minute to make.
     garde = CACHE_INSTANTANES / f"{VERSION_ATTENDUE}-{cible.name}"
     garde_zip = garde.with_suffix(".stdlib.zip")
+    garde_complement = garde.with_suffix(".complement.zip")
     stdlib = dossier_pyodide / "python_stdlib.zip"
-    if garde.is_file() and garde_zip.is_file():
+    if garde.is_file() and garde_zip.is_file() and garde_complement.is_file():
         shutil.copyfile(garde_zip, stdlib)
+        shutil.copyfile(garde_complement, complement)
         shutil.copyfile(garde, cible)
         return cible
     # 1. which standard library files Python loads; 2. a zip of those only (built from the full
@@ -118,6 +128,7 @@ def ecrire_instantane(roue_chemin: Path, dossier_pyodide: Path) -> Path:
     charges = json.loads(temporaire.read_text(encoding="utf-8"))
     temporaire.unlink()
     ecrire_stdlib_reduite(SOURCE / "python_stdlib.zip", stdlib, charges, roue.fichiers_sources())
+    ecrire_complement(stdlib, complement, charges)
     _node(dossier_pyodide, roue_chemin, str(temporaire), str(stdlib.resolve()))
     temporaire.replace(cible)
     CACHE_INSTANTANES.mkdir(parents=True, exist_ok=True)
@@ -125,6 +136,7 @@ def ecrire_instantane(roue_chemin: Path, dossier_pyodide: Path) -> Path:
         ancien.unlink()  # one engine at a time: the cache holds the current snapshot only
     shutil.copyfile(cible, garde)
     shutil.copyfile(stdlib, garde_zip)
+    shutil.copyfile(complement, garde_complement)
     return cible
 
 
@@ -194,6 +206,22 @@ def ecrire_stdlib_reduite(complete: Path, cible: Path, charges: list[str],
                 sortie.writestr(info, archive.read(nom), compress_type=zipfile.ZIP_STORED)
         temporaire.replace(cible)
     return sorted(gardes)
+
+
+def ecrire_complement(reduite: Path, cible: Path, charges: list[str]) -> list[str]:
+    """The reduced zip without the files Python had loaded when the snapshot was made: restored,
+    it has them in memory already (the snapshot forgets the zip's table of contents, see
+    instantane.mjs). What remains is what the engine may import later: lazy imports of the
+    standard library, codecs, traceback formatting."""
+    with zipfile.ZipFile(reduite) as archive:
+        charges_zip = {f.split(".zip/", 1)[1] for f in charges if ".zip/" in f}
+        gardes = [i for i in archive.infolist() if i.filename not in charges_zip]
+        temporaire = cible.with_suffix(".tmp")
+        with zipfile.ZipFile(temporaire, "w") as sortie:
+            for info in gardes:
+                sortie.writestr(info, archive.read(info.filename), compress_type=zipfile.ZIP_STORED)
+        temporaire.replace(cible)
+    return [i.filename for i in gardes]
 
 
 def on_config(config, **_):

@@ -1,0 +1,58 @@
+// Check (Node.js) of a built site's engine as the browser gets it: Python restored from the
+// snapshot with the complement zip mounted, every module of that zip importable, the three
+// commands answering. Prints one JSON line (modules imported, import failures, answers). Usage: node reprise.mjs <site folder>
+import { readdirSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const site = process.argv[2];
+const pyodideDir = `${site}/assets/pyodide`;
+const roues = `${site}/assets/wheels`;
+const roue = readdirSync(roues).find((nom) => nom.endsWith(".whl"));
+const base = `${roues}/${roue.slice(0, -4)}`;
+const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
+const creux = new Uint8Array(readFileSync(`${base}.instantane`));
+const pyodide = await loadPyodide({
+  indexURL: `${pyodideDir}/`,
+  stdLibURL: `${base}.stdlib.zip`,
+  packages: [],
+  _loadSnapshot: horsCreux(creux),
+  stdout: () => {},
+  stderr: (ligne) => process.stderr.write(`${ligne}\n`),
+});
+const resultat = pyodide.runPython(`
+import importlib, json, sys, zipfile
+from diese.simulateurs.navigateur import repondre
+archive = next(p for p in sys.path if p.endswith(".zip"))
+noms, echecs = [], {}
+for f in zipfile.ZipFile(archive).namelist():
+    module = f.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+    if module not in sys.modules:
+        try:
+            importlib.import_module(module)
+            noms.append(module)
+        except Exception as e:  # reported: the test says which failures are acceptable
+            echecs[module] = f"{type(e).__name__}: {e}"
+reponses = [json.loads(repondre(c, e)) for c, e in (
+    ("simuler", '{"contrat": "apprentissage", "age": 19, "duree_mois": 24}'),
+    ("comparer", "{}"),
+    ("oeth", '{"effectif": 120}'),
+    ("simuler", '{"age": "x"}'),
+)]
+json.dumps({"importes": noms, "echecs": echecs, "zip": archive, "optimise": sys.flags.optimize,
+            "ok": [r.get("ok") for r in reponses], "erreur": reponses[-1].get("erreurs")})
+`);
+console.log(resultat);
+
+function horsCreux(octets) {
+  const vue = new DataView(octets.buffer, octets.byteOffset, octets.byteLength);
+  const memoire = new Uint8Array(vue.getUint32(4, true));
+  const plages = vue.getUint32(8, true);
+  let position = 12 + 8 * plages;
+  for (let rang = 0; rang < plages; rang++) {
+    const debut = vue.getUint32(12 + 8 * rang, true);
+    const longueur = vue.getUint32(16 + 8 * rang, true);
+    memoire.set(octets.subarray(position, position + longueur), debut);
+    position += longueur;
+  }
+  return memoire;
+}
