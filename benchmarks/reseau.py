@@ -72,6 +72,9 @@ new MutationObserver(() => {
 """
 
 MOTEUR_GARDE = """async () => {
+  const enregistrement = await navigator.serviceWorker.getRegistration();
+  // The site's precache done too: the service worker installed, nothing left installing.
+  if (!enregistrement || !enregistrement.active || enregistrement.installing) return false;
   const noms = (await caches.keys()).filter((n) => n.startsWith("diese-moteur-"));
   if (!noms.length) return false;
   const urls = (await (await caches.open(noms[0])).keys()).map((r) => r.url);
@@ -230,6 +233,7 @@ class Reseau:
 # ------------------------------------------------------------------ one visit
 def visite(contexte, url: str, serveur: ServeurCompresse, profil: tuple) -> dict:
     avant = serveur.octets
+    requetes_avant = len(serveur.requetes)
     page = contexte.new_page()
     reseau = Reseau(contexte, page, profil)
     debut = time.monotonic()
@@ -240,6 +244,7 @@ def visite(contexte, url: str, serveur: ServeurCompresse, profil: tuple) -> dict
     except Exception:  # noqa: BLE001 — a visit that never ends is a figure too
         pass
     octets_pret = serveur.octets - avant  # what the simulator needed (the offline copy comes after)
+    requetes_pret = serveur.requetes[requetes_avant:]
     mesures = page.evaluate("""() => ({etats: window.__bench.etats, textes: window.__bench.textes,
         fcp: (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime,
         etapes: window.dieseSimulateurs && window.dieseSimulateurs.etapes})""")
@@ -247,14 +252,15 @@ def visite(contexte, url: str, serveur: ServeurCompresse, profil: tuple) -> dict
     page.set_viewport_size({"width": 390, "height": 844})
     visible_tel = page.evaluate(VISIBLE)
     # Let the visit's background work (precache, engine kept for offline) finish, as a reader
-    # reading the result would, before the next visit: the engine's copy is complete when its
-    # cache holds every file the service worker lists (its `urlsMoteur`).
+    # reading the result would, before the next visit: the service worker installed (the site's
+    # precache complete) and the engine's offline copy holding its files.
     debut_copie = time.monotonic()
-    try:
-        page.wait_for_function(MOTEUR_GARDE, timeout=30_000, polling=250)
-        copie_s = time.monotonic() - debut_copie
-    except Exception:  # noqa: BLE001 — reported: the next visit is then not a warm one
-        copie_s = None
+    copie_s = None  # reported as such: the next visit is then not a warm one
+    while time.monotonic() - debut_copie < 60:
+        if page.evaluate(MOTEUR_GARDE):  # evaluate awaits the check's promise
+            copie_s = time.monotonic() - debut_copie
+            break
+        page.wait_for_timeout(250)
     page.wait_for_timeout(500)
     page.close()
     return {
@@ -269,6 +275,7 @@ def visite(contexte, url: str, serveur: ServeurCompresse, profil: tuple) -> dict
         "etapes": mesures["etapes"],
         "duree_s": time.monotonic() - debut,
         "copie_moteur_s": copie_s,
+        "requetes": requetes_pret,
         "refus_cdp": sorted(set(reseau.refus)),
     }
 
@@ -385,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
                 if args.detail:
                     for m in froids + chauds:
                         print("   ", [(round(t / 1000, 1), x) for t, x in m["textes"]],
-                              m["etapes"])
+                              m["etapes"], "requêtes avant prêt :", m["requetes"])
     finally:
         if ralentisseur:
             ralentisseur.nettoyer()

@@ -14,6 +14,7 @@ const TAILLES = {};
 const fetchNatif = self.fetch.bind(self);
 const prefetches = new Map();
 let repondre = null;
+let echauffement = null; // the page's situation, computed once before its first real request
 let recus = 0;
 let dernierEnvoi = 0;
 
@@ -126,7 +127,14 @@ async function lancerPython(loadPyodide, urlInstantane, urlComplement, etapes) {
   return loadPyodide(options);
 }
 
-async function demarrer(urlRoue, echauffement) {
+function echauffer() {
+  if (!repondre || !echauffement) return;
+  const { commande, entree } = echauffement;
+  echauffement = null;
+  repondre(commande, entree);
+}
+
+async function demarrer(urlRoue) {
   const debut = performance.now();
   const module = import("../pyodide/pyodide.mjs"); // parsed while the big files download
   const urlInstantane = urlRoue.replace(/\.whl$/, ".instantane");
@@ -167,14 +175,20 @@ async function demarrer(urlRoue, echauffement) {
       etapes.roueErreur = String((erreur && erreur.message) || erreur); // the engine still works
     }
   }
-  if (echauffement) repondre(echauffement.commande, echauffement.entree);
+  echauffer();
 }
 
 self.addEventListener("message", async (evenement) => {
   const message = evenement.data || {};
-  if (message.type === "demarrer") {
+  if (message.type === "echauffer") {
+    // Sent by the page when it mounts (the engine may have been started before, by the page's
+    // early script): kept until Python is ready, or run at once if it is.
+    echauffement = message.echauffement || null;
+    echauffer();
+  } else if (message.type === "demarrer") {
+    if (message.echauffement) echauffement = message.echauffement;
     try {
-      await demarrer(message.roue, message.echauffement);
+      await demarrer(message.roue);
     } catch (erreur) {
       envoyer({ type: "echec", texte: String((erreur && erreur.message) || erreur) });
     }

@@ -97,8 +97,18 @@
     moteur.etat = "demarrage";
     moteur.progres = "Démarrage du moteur de calcul…";
     moteur.octets = null;
-    performance.mark("diese-moteur-demarrage"); // read by the benchmark
     notifier();
+    // Already started by the page's early script (loaded from the simulator's markup): adopt it,
+    // with the messages it sent meanwhile (on a warm start, possibly `pret` already).
+    const amorce = window.dieseMoteurAmorce;
+    if (amorce && amorce.urlWorker === new URL(urlWorker, location.href).href) {
+      window.dieseMoteurAmorce = null;
+      surveiller();
+      moteur.worker = amorce.adopter(recevoir, () => echouer("le moteur de calcul n’a pas pu être chargé"));
+      if (moteur.worker && echauffement) moteur.worker.postMessage({ type: "echauffer", echauffement });
+      return;
+    }
+    performance.mark("diese-moteur-demarrage"); // read by the benchmark
     if (!(await disponibleHorsLigne(urlRoue))) {
       echouer(HORS_LIGNE);
       return;

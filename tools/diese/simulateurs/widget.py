@@ -286,8 +286,12 @@ def widget(commande: str, racine_site: str) -> str:
         "data-roue": f"{racine_site}assets/wheels/{nom_roue}",
     }
     attrs = " ".join(f'{k}="{escape(v)}"' for k, v in attributs.items())
+    # The engine's downloads start from here, before the page's own scripts have arrived.
+    amorce = (f'<script async src="{escape(racine_site)}assets/javascripts/diese-moteur-amorce.js"'
+              f' data-worker="{escape(attributs["data-worker"])}"'
+              f' data-roue="{escape(attributs["data-roue"])}"></script>')
     return (
-        f"<div {attrs} data-diese-pyodide>"
+        f"<div {attrs} data-diese-pyodide>" + amorce
         # The answer first, above the form (the detail follows it): a link to the result.
         + (f'<p class="diese-simulateur__apercu"><a href="#resultat">'
            f'<span class="diese-simulateur__apercu-texte">{escape(en_bref)}</span> '
