@@ -247,6 +247,7 @@ def visite(contexte, url: str, serveur: ServeurCompresse, profil: tuple) -> dict
     requetes_pret = serveur.requetes[requetes_avant:]
     mesures = page.evaluate("""() => ({etats: window.__bench.etats, textes: window.__bench.textes,
         fcp: (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime,
+        demarrage: (performance.getEntriesByName("diese-moteur-demarrage")[0] || {}).startTime,
         etapes: window.dieseSimulateurs && window.dieseSimulateurs.etapes})""")
     visible_large = page.evaluate(VISIBLE)
     page.set_viewport_size({"width": 390, "height": 844})
@@ -267,6 +268,7 @@ def visite(contexte, url: str, serveur: ServeurCompresse, profil: tuple) -> dict
         "pret_ms": mesures["etats"].get("pret"),
         "erreur": "erreur" in mesures["etats"],
         "fcp_ms": mesures["fcp"],
+        "demarrage_ms": mesures["demarrage"],
         "octets": octets_pret,
         "octets_total": serveur.octets - avant,
         "visible_1280": visible_large,
@@ -316,9 +318,10 @@ def construire() -> Path:
 
 def resume(nom: str, mesures: list[dict]) -> str:
     prets = [m["pret_ms"] for m in mesures if m["pret_ms"] is not None]
+    demarrage = statistics.median(m["demarrage_ms"] or 0 for m in mesures) / 1000
     pret = (f"prêt médian {statistics.median(prets) / 1000:5.1f} s "
-            f"(min {min(prets) / 1000:.1f}, max {max(prets) / 1000:.1f})" if prets
-            else "prêt jamais")
+            f"(min {min(prets) / 1000:.1f}, max {max(prets) / 1000:.1f}),"
+            f" moteur lancé à {demarrage:.2f} s" if prets else "prêt jamais")
     erreurs = sum(m["erreur"] for m in mesures)
     octets = statistics.median(m["octets"] for m in mesures) / 1e6
     total = statistics.median(m["octets_total"] for m in mesures) / 1e6

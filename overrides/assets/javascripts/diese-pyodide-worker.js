@@ -142,11 +142,12 @@ async function demarrer(urlRoue) {
   // Everything at once: the link is the bottleneck on a phone, never the number of requests.
   // (python_stdlib.zip, the whole reduced library, is fetched only if the snapshot fails.)
   for (const nom of ["pyodide.asm.wasm", "pyodide-lock.json", urlComplement]) telecharger(nom);
-  const roue = telecharger(urlRoue).then((reponse) => {
+  // The wheel's files are needed by a normal start, or after `pret` by a module imported late:
+  // fetched then, not in competition with what the restore needs.
+  const roue = () => telecharger(urlRoue).then((reponse) => {
     if (!reponse.ok) throw new Error(`moteur de calcul introuvable (${reponse.status})`);
     return reponse.arrayBuffer();
   });
-  roue.catch(() => {}); // reported below, once awaited
   telecharger(urlInstantane).catch(() => {}); // its failure means a normal start, see lancerPython
   envoyer({ type: "progres", texte: "Téléchargement du moteur de calcul…", phase: "telechargement" });
   signalerOctets(true);
@@ -154,7 +155,7 @@ async function demarrer(urlRoue) {
   const etapes = {};
   const pyodide = await lancerPython(loadPyodide, urlInstantane, urlComplement, etapes);
   etapes.python = performance.now() - debut;
-  const installer = async () => pyodide.unpackArchive(await roue, "wheel");
+  const installer = async () => pyodide.unpackArchive(await roue(), "wheel");
   if (!etapes.instantane) {
     envoyer({ type: "progres", texte: "Installation du moteur de calcul…", phase: "installation" });
     await installer();

@@ -72,8 +72,9 @@ def publier(site: Path, source: Path = SOURCE) -> Path:
     chemin = dossier / courante.nom
     chemin.write_bytes(courante.contenu)
     instantane = ecrire_instantane(chemin, site / "assets" / "pyodide")
+    # The wheel is fetched after `pret` (or by a normal start): not in the start-up's total.
     ecrire_tailles(site, [site / "assets" / "pyodide" / nom for nom in TELECHARGES]
-                   + [chemin, instantane, instantane.with_name(nom_complement(chemin))])
+                   + [instantane, instantane.with_name(nom_complement(chemin))])
     return chemin
 
 
