@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .parametres import ValeursDatees, passer_a, tous
 from .textes import arrondi
+from .tranches import tranche
 
 E = "cotisations.employeur."
 S = "cotisations.salarie."
@@ -22,7 +23,8 @@ IDENTS = tuple(
     i for i in tous() if i.startswith(("cotisations.", "reduction_generale.", "smic.", "pss.",
                                        "seuils.", "cdd.", "apprentissage.exoneration", HS,
                                        "stage_etudiant.",
-                                       "apprentissage.remuneration", "professionnalisation.remun"))
+                                       "apprentissage.remuneration", "professionnalisation.remun",
+                                       "professionnalisation.niveau_remuneration"))
 )
 
 
@@ -178,9 +180,7 @@ def deduction_heures_sup(b: Bareme, effectif: int, heures: float) -> float:
     p = b.v[HS + "deduction_forfaitaire_patronale"]
     if not heures or p is None:
         return 0.0
-    taux = p["moins_20"] if effectif < 20 else (
-        p["de_20_a_249"] if effectif < 250 else p["a_partir_de_250"])
-    return arrondi(taux * heures)
+    return arrondi(p[tranche(p, effectif)] * heures)  # the keys carry the headcount bands
 
 
 def taux_reduction_salariale(b: Bareme) -> float:
@@ -209,7 +209,7 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
     pss = b.pss * min(1.0, quotite)  # part time: ceiling pro rata (art. R242-7 CSS)
     t1 = min(brut, pss)
     t2 = min(max(brut - pss, 0.0), 7 * pss)
-    quatre_pss = min(brut, 4 * pss)
+    assiette_chomage = min(brut, v["seuils.chomage_ags_plafond"] * pss)
     d: dict[str, float] = {}
 
     plafond_mal = plafond_taux_reduit(b, E + "maladie_plafond_reduit", quotite)
@@ -228,21 +228,23 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
         d["famille"] = brut * v[E + "famille"]
     d["at_mp"] = brut * emp.taux_at
     d["csa"] = brut * v[E + "csa"]
-    d["chomage"] = quatre_pss * v[E + "chomage"]
-    d["ags"] = quatre_pss * v[E + "ags"]
+    d["chomage"] = assiette_chomage * v[E + "chomage"]
+    d["ags"] = assiette_chomage * v[E + "ags"]
     # Tranche 2 rates are read only when there is pay above the ceiling.
     d["agirc_arrco"] = t1 * v[E + "agirc_arrco_t1"] + (t2 * v[E + "agirc_arrco_t2"] if t2 else 0.0)
     d["ceg"] = t1 * v[E + "ceg_t1"] + (t2 * v[E + "ceg_t2"] if t2 else 0.0)
     if t2 > 0:
         d["cet"] = min(brut, 8 * pss) * v[E + "cet"]
-    if eff < 50:
+    if eff < v["seuils.fnal"]:
         d["fnal"] = t1 * v[E + "fnal_moins_50"]
     else:
         d["fnal"] = brut * v[E + "fnal_50_plus"]
+    if eff >= v["seuils.peec"]:
         d["peec"] = brut * v[E + "peec"]
-    exonere_petite = apprenti is not None and eff <= 10
+    exonere_petite = apprenti is not None and eff < v["seuils.apprentis_exoneration"]
     if not exonere_petite:
-        cle = "formation_11_plus" if eff >= 11 else "formation_moins_11"
+        grand = eff >= v["seuils.formation_professionnelle"]
+        cle = "formation_11_plus" if grand else "formation_moins_11"
         d["formation"] = brut * v[E + cle]
         d["taxe_apprentissage"] = brut * v[E + "taxe_apprentissage"]
     taux_csa = taux_csa_apprentissage(b, emp)
@@ -253,7 +255,7 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
         d["versement_mobilite"] = brut * emp.taux_vm
     if cdd:
         d["cpf_cdd"] = brut * v[E + "cpf_cdd"]
-    if emp.mutuelle and eff >= 11:
+    if emp.mutuelle and eff >= v["seuils.forfait_social_prevoyance"]:
         d["forfait_social"] = emp.mutuelle * v[E + "forfait_social_prevoyance"]
     for cle in d:
         d[cle] = arrondi(d[cle])

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 from .paie import Bareme
+from .tranches import tranche
 
 APP = "apprentissage.remuneration_minimale"
 PRO = "professionnalisation.remuneration_minimale"
 SEMAINES_PAR_MOIS = 52 / 12
 
 
-def bande_apprenti(age: int) -> str:
-    if age < 18:
-        return "moins_18"
-    if age < 21:
-        return "18_20"
-    if age < 26:
-        return "21_25"
-    return "26_plus"
+NIVEAU_PRO = "professionnalisation.niveau_remuneration_majoree"
 
 
-def bande_pro(age: int) -> str:
-    if age < 21:
-        return "moins_21"
-    if age < 26:
-        return "21_25"
-    return "26_plus"
+def bande_apprenti(grille: dict, age: int) -> str:
+    """The age band of the apprentice's pay grid (its keys carry the bounds)."""
+    return tranche(grille, age)
+
+
+def bande_pro(grille: dict, age: int) -> str:
+    return tranche(grille, age)
 
 
 def heures_du_mois(b: Bareme, heures_hebdo: float) -> float:
@@ -84,10 +79,10 @@ def minimum(contrat: str, b: Bareme, heures_hebdo: float, *, age: int | None = N
         return 0.0, 0.0, ["stage.reference"]
     if contrat == "apprentissage":
         grille = b.v[APP]
-        part = grille[bande_apprenti(age)][min(annee, 3) - 1]
+        part = grille[bande_apprenti(grille, age)][min(annee, 3) - 1]
         return smic * part, part, utilises + [APP]
     if contrat == "professionnalisation":
         grille = b.v[PRO]
-        part = grille[bande_pro(age)][1 if niveau >= 4 else 0]
+        part = grille[bande_pro(grille, age)][1 if niveau >= b.v[NIVEAU_PRO] else 0]
         return smic * part, part, utilises + [PRO]
     return smic, 1.0, utilises
