@@ -154,7 +154,7 @@ def coefficient_reduction(b: Bareme, remuneration: float, smic_ref: float, effec
     plafond = b.v[RG + "plafond_smic"]
     tmax = b.v[RG + ("fillon_tmax_50_plus" if grand else "fillon_tmax_moins_50")]
     if tmax is not None:  # "Fillon" formula, until 2025-12-31
-        c = tmax / 0.6 * (plafond * smic_ref / remuneration - 1)
+        c = tmax / (plafond - 1) * (plafond * smic_ref / remuneration - 1)
         c = min(tmax, max(0.0, c))
     else:  # RGDU, from 2026-01-01
         if remuneration >= plafond * smic_ref:
