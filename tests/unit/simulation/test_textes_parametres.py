@@ -4,6 +4,8 @@ compiled parameters — no legal number is written in the code."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from diese.simulation import simuler
 from diese.simulation.erreurs import ErreurSaisie
@@ -218,3 +220,56 @@ def test_les_messages_d_erreur_suivent_les_parametres(parametres_modifies):
     assert "moins de 17 ans" in _erreurs({"date_embauche": jour, "age": 16})
     assert "(14 ans en sortie de 3e" in _erreurs(
         {"date_embauche": jour, "contrat": "apprentissage", "age": 14})
+
+
+# ------------------------------------------------------------------ warnings and form help
+def _avertissement(r: dict, code: str) -> str:
+    return next(a["texte"] for a in r["avertissements"] if a["code"] == code)
+
+
+def test_l_avertissement_du_temps_partiel_suit_les_parametres(parametres_modifies):
+    situation = {"date_embauche": "2026-03-01", "heures_hebdo": 10}
+    texte = _avertissement(simuler(situation).en_dict(), "temps_partiel_moins_24h")
+    assert "étudiant de moins de 26 ans, CDD de 7 jours au plus" in texte
+
+    def changer(p: dict) -> None:
+        _valeur_au(p["temps_partiel.derogations"], "2026-03-01")["valeur"] = {
+            "age_etudiant_max_exclu": 25, "cdd_jours_max": 8}
+
+    parametres_modifies(changer)
+    texte = _avertissement(simuler(situation).en_dict(), "temps_partiel_moins_24h")
+    assert "étudiant de moins de 25 ans, CDD de 8 jours au plus" in texte
+
+
+def test_l_aide_des_formulaires_suit_les_parametres(parametres_modifies):
+    from diese.simulation.champs import champs_oeth, champs_simuler
+
+    aujourd_hui = dt.date.today().isoformat()
+    avant = {c["nom"]: c for c in champs_simuler()}
+    assert avant["heures_hebdo"]["aide"] == "35 heures pour un temps plein ; 48 heures au plus."
+    assert avant["heures_hebdo"]["max"] == 48
+    assert "après 26 ans" in avant["beneficiaire_rsa"]["aide"]
+    assert "à partir de 11 salariés" in avant["taux_versement_mobilite"]["aide"]
+    assert avant["engagement_alternance"]["visible_si"]["effectif"] == {"min": 250}
+    assert "commence à 20." in champs_oeth()[0]["aide"]
+
+    def changer(p: dict) -> None:
+        _valeur_au(p["travail.duree_maximale_hebdomadaire"], aujourd_hui)["valeur"] = 46
+        _valeur_au(p["professionnalisation.age_max"], aujourd_hui)["valeur"] = 27
+        _valeur_au(p["seuils.versement_mobilite"], aujourd_hui)["valeur"] = 12
+        _valeur_au(p["oeth.seuil_effectif"], aujourd_hui)["valeur"] = 21
+        aide = _valeur_au(p["apprentissage.aide_embauche"], aujourd_hui)["valeur"]
+        aide["aide_unique"]["seuil_effectif"] = 300
+        aide["aide_exceptionnelle"]["ratio_alternants_min"] = 0.06
+
+    parametres_modifies(changer)
+    apres = {c["nom"]: c for c in champs_simuler()}
+    assert apres["heures_hebdo"]["aide"] == "35 heures pour un temps plein ; 46 heures au plus."
+    assert apres["heures_hebdo"]["max"] == 46
+    assert "après 28 ans" in apres["beneficiaire_rsa"]["aide"]
+    assert "à partir de 12 salariés" in apres["taux_versement_mobilite"]["aide"]
+    assert apres["taux_versement_mobilite"]["visible_si"]["effectif"] == {"min": 12}
+    assert apres["engagement_alternance"]["visible_si"]["effectif"] == {"min": 300}
+    assert "(300 salariés ou plus)" in apres["engagement_alternance"]["libelle"]
+    assert apres["engagement_alternance"]["choix"][1]["libelle"] == "6 % d’alternants"
+    assert "commence à 21." in champs_oeth()[0]["aide"]

@@ -195,15 +195,20 @@ def _part(taux: float) -> str:
     return f"{nombre(taux * 100, 1).replace(',0', '')} %"
 
 
-def libelles_engagement(jour: str) -> dict[str, str]:
-    """The commitments' wording with the shares of the exceptional aid in force on `jour` (when
-    none is, the nearest window's: the question is asked whatever the date)."""
+def parts_engagement(jour: str) -> dict[str, str]:
+    """Each commitment's share of work-study contracts (« 5 % »), from the exceptional aid in force
+    on `jour` (when none is, the nearest window's: the question is asked whatever the date)."""
     p = tous()[AIDE_APP]
     rang = max(p.rang(jour), 0)
     ordre = sorted(range(len(p.valeurs)), key=lambda i: (abs(i - rang), i > rang))
     exc = next(p.valeurs[i]["aide_exceptionnelle"] for i in ordre
                if p.valeurs[i] and p.valeurs[i]["aide_exceptionnelle"])
-    haut, bas = (_part(exc[PART_ENGAGEMENT[code]]) for code in PART_ENGAGEMENT)
+    return {code: _part(exc[cle]) for code, cle in PART_ENGAGEMENT.items()}
+
+
+def libelles_engagement(jour: str) -> dict[str, str]:
+    """The commitments as the aid's conditions word them."""
+    haut, bas = parts_engagement(jour).values()
     return {"5_pourcent": f"engagée à atteindre {haut} d’alternants dans son effectif",
             "3_pourcent_et_condition": f"engagée à atteindre {bas} d’alternants avec la condition "
                                        "de progression du décret"}
