@@ -13,7 +13,7 @@ from .paie import LIBELLES
 from .parametres import Trace, tous
 from .resultat import Explication, Ligne, parametres_lus, titre
 from .saisie import Situation
-from .textes import date_fr, euros, nombre, nombre_court, pourcent
+from .textes import date_fr, euros, nombre, nombre_court, ordinal, pourcent
 from .tranches import enumerer, seuils
 
 PRIORITAIRES = {"SMIC horaire", "plafond mensuel de la sécurité sociale",
@@ -35,6 +35,9 @@ FORMATS = {
     "plafonds": lambda v: nombre_court(v, 2) + "\u00a0plafonds",
     # Age bands of a pay grid, from its keys: « moins de 21 ans, 21 à 25 ans, 26 ans et plus ».
     "tranches_ans": lambda v: enumerer(v, "ans"),
+    # The years of execution a pay grid distinguishes: « 1re, 2e, 3e année ».
+    "annees": lambda v: ", ".join(ordinal(i + 1) for i in range(len(next(iter(v.values())))))
+    + " année",
     # The ages where a pay grid changes band: « 18, 21, 26 ans ».
     "anniversaires": lambda v: ", ".join(str(s) for s in seuils(v)) + "\u00a0ans",
 }
@@ -80,7 +83,8 @@ def en_vigueur(ident: str, jour: str) -> bool:
 
 BRUT_APPRENTI = (
     "Rémunération minimale de l’apprenti : un pourcentage du SMIC qui dépend de son âge et de "
-    "l’année d’exécution du contrat (1re, 2e, 3e année), appliqué au SMIC mensuel (SMIC horaire "
+    "l’année d’exécution du contrat ({annees:apprentissage.remuneration_minimale}), appliqué au "
+    "SMIC mensuel (SMIC horaire "
     "× {heures:smic.heures_mensuelles} pour {duree:heures_supplementaires.majorations/"
     "duree_legale_hebdo} par semaine). Le taux augmente le mois qui suit un anniversaire "
     "({anniversaires:apprentissage.remuneration_minimale}) et à chaque nouvelle année du "

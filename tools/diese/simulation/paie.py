@@ -137,8 +137,10 @@ def taux_csa_apprentissage(b: Bareme, emp: Employeur) -> float:
     p = b.v[E + "csa_apprentissage"]
     if p is None or emp.effectif < p["seuil_effectif"]:
         return 0.0
-    if emp.effectif >= 2000 and emp.ratio_alternants < 0.01:
-        return p["taux_2000_plus_sous_1_pct"]
+    haut = p["majoration"]  # the largest companies far below the share pay a higher rate
+    if emp.effectif >= haut["seuil_effectif"] and emp.ratio_alternants < haut[
+            "ratio_alternants_max_exclu"]:
+        return haut["taux"]
     for plafond, taux in p["tranches"]:
         if emp.ratio_alternants < plafond:
             return taux

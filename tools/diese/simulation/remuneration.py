@@ -79,7 +79,8 @@ def minimum(contrat: str, b: Bareme, heures_hebdo: float, *, age: int | None = N
         return 0.0, 0.0, ["stage.reference"]
     if contrat == "apprentissage":
         grille = b.v[APP]
-        part = grille[bande_apprenti(grille, age)][min(annee, 3) - 1]
+        ligne = grille[bande_apprenti(grille, age)]  # one rate per year; the last one goes on
+        part = ligne[min(annee, len(ligne)) - 1]
         return smic * part, part, utilises + [APP]
     if contrat == "professionnalisation":
         grille = b.v[PRO]

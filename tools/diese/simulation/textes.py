@@ -56,6 +56,11 @@ def pourcent(taux: float) -> str:
     return nombre_court(taux * 100, 4) + INSECABLE + "%"
 
 
+def ordinal(n: int) -> str:
+    """1 → « 1re », 2 → « 2e » (as French writes the year of a contract)."""
+    return "1re" if n == 1 else f"{n}e"
+
+
 def date_fr(iso: str | None) -> str:
     """'2026-03-01' → « 1er mars 2026 »; '2026-08' → « août 2026 »; '' → ''."""
     if not iso:
@@ -122,7 +127,8 @@ CLES = {
     "ratio_alternants_min_progression": "part d’alternants exigée avec progression",
     "smic_horaire_reference": "SMIC horaire de référence",
     "plancher_multiple_smic_courant": "plancher en SMIC courants", "seuil_effectif": "effectif",
-    "tranches": "par tranche", "taux_2000_plus_sous_1_pct": "2 000 salariés et plus sous 1 %",
+    "tranches": "par tranche", "majoration": "taux majoré",
+    "ratio_alternants_max_exclu": "part d’alternants inférieure à", "taux": "taux",
     "seuil_cotisations": "cotisations salariales dues au-delà de",
     "csg_crds_exoneration_totale": "CSG-CRDS totalement exonérées",
     "seuil_csg_crds": "CSG-CRDS dues au-delà de", "min": "minimum", "max": "maximum",
@@ -146,7 +152,7 @@ UNITES_DES_CLES = {
     "age_min": "nombre", "min": "nombre", "max": "nombre", "max_rqth": "nombre",
     "min_sortie_3e": "nombre", "age_majorite": "nombre", "heures_hebdo_max": "nombre",
     "age_etudiant_max_exclu": "nombre", "cdd_jours_max": "nombre",
-    "smic_horaire_reference": "currency-EUR", "taux_2000_plus_sous_1_pct": "/1",
+    "smic_horaire_reference": "currency-EUR", "ratio_alternants_max_exclu": "/1", "taux": "/1",
     "multiple": "smic", "plancher_multiple_smic_courant": "smic", "sans_action": "nombre",
     "seuil_cotisations": "part_smic", "seuil_csg_crds": "part_smic",
 }
