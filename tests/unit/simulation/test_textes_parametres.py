@@ -273,3 +273,41 @@ def test_l_aide_des_formulaires_suit_les_parametres(parametres_modifies):
     assert "(300 salariés ou plus)" in apres["engagement_alternance"]["libelle"]
     assert apres["engagement_alternance"]["choix"][1]["libelle"] == "6 % d’alternants"
     assert "commence à 21." in champs_oeth()[0]["aide"]
+
+
+def _formule_oeth(r) -> str:
+    return r.en_dict()["explications"]["contribution_actuelle"]["formule"]
+
+
+def test_la_surcontribution_oeth_nomme_sa_duree(parametres_modifies):
+    from diese.simulation import calculer_oeth
+    from diese.simulation.champs import champs_oeth
+
+    entree = {"effectif": 120, "annee": 2026, "beneficiaires": 0,
+              "aucune_action_depuis_3_ans": True}
+    assert "depuis plus de 3 ans" in _formule_oeth(calculer_oeth(entree))
+    assert champs_oeth()[3]["libelle"] == "Aucune action depuis plus de 3 ans"
+
+    def changer(p: dict) -> None:
+        for v in p["oeth.multiplicateurs"]["valeurs"]:
+            v["valeur"]["sans_action_annees"] = 4
+
+    parametres_modifies(changer)
+    assert "depuis plus de 4 ans" in _formule_oeth(calculer_oeth(entree))
+    assert champs_oeth()[3]["libelle"] == "Aucune action depuis plus de 4 ans"
+
+
+def test_les_plafonds_d_assiette_viennent_des_parametres(parametres_modifies):
+    """The CSG abatement's cap and the top of the complementary pension's tranche 2 are read
+    from the parameters: lowering them changes a high salary's net pay and cost."""
+    situation = {"date_embauche": "2026-03-01", "salaire_brut_mensuel": 40_000}
+    avant = simuler(situation).en_dict()["mois"][0]
+
+    def changer(p: dict) -> None:
+        _valeur_au(p["seuils.abattement_csg_plafond"], "2026-03-01")["valeur"] = 2
+        _valeur_au(p["seuils.retraite_complementaire_plafond"], "2026-03-01")["valeur"] = 6
+
+    parametres_modifies(changer)
+    apres = simuler(situation).en_dict()["mois"][0]
+    assert apres["detail_cotisations"]["agirc_arrco"] < avant["detail_cotisations"]["agirc_arrco"]
+    assert apres["salaire_net"] != avant["salaire_net"]

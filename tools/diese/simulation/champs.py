@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .aides import AIDE_APP, parts_engagement
+from .oeth import libelle_sans_action
 from .parametres import parametre, tous, valeur
 from .saisie import DATE_MAX, DATE_MIN, DUREES, MOTIFS_CDD, TOUS_CONTRATS
 
@@ -238,8 +239,10 @@ def champs_oeth() -> list[dict]:
                0, 0, 1000000, 0.1, unite="personnes"),
         _champ("annee", "Année", "entier", "L’année pour laquelle la contribution est due.",
                dt.date.today().year, 2024, 2030, 1),
-        _champ("aucune_action_depuis_3_ans", "Aucune action depuis plus de trois ans", "booleen",
-               "Cochez si, depuis plus de trois ans, l’entreprise n’emploie aucun bénéficiaire et "
+        _champ("aucune_action_depuis_3_ans", libelle_sans_action(_aujourd_hui()), "booleen",
+               "Cochez si, depuis plus de "
+               f"{_v('oeth.multiplicateurs')['sans_action_annees']} ans, l’entreprise n’emploie "
+               "aucun bénéficiaire et "
                "n’a ni sous-traitance ni accord agréé.", False),
     ]
 

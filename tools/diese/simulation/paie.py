@@ -195,6 +195,12 @@ def taux_reduction_salariale(b: Bareme) -> float:
     return somme if plafond is None else min(somme, plafond)
 
 
+def _t2_max(v, pss: float) -> float:
+    """Top of the complementary pension's tranche 2 (and of the CET's base), read only when
+    some pay is above the ceiling."""
+    return v["seuils.retraite_complementaire_plafond"] * pss
+
+
 def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: bool,
              apprenti: dict | None, indemnite: float = 0.0, autres_charges: float = 0.0,
              heures_sup: float = 0.0, paie_heures_sup: float = 0.0,
@@ -210,7 +216,7 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
     passer_a("cotisations_patronales")  # reads below count for this figure (see `parametres`)
     pss = b.pss * min(1.0, quotite)  # part time: ceiling pro rata (art. R242-7 CSS)
     t1 = min(brut, pss)
-    t2 = min(max(brut - pss, 0.0), 7 * pss)
+    t2 = min(brut - pss, _t2_max(v, pss) - pss) if brut > pss else 0.0
     assiette_chomage = min(brut, v["seuils.chomage_ags_plafond"] * pss)
     d: dict[str, float] = {}
 
@@ -236,7 +242,7 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
     d["agirc_arrco"] = t1 * v[E + "agirc_arrco_t1"] + (t2 * v[E + "agirc_arrco_t2"] if t2 else 0.0)
     d["ceg"] = t1 * v[E + "ceg_t1"] + (t2 * v[E + "ceg_t2"] if t2 else 0.0)
     if t2 > 0:
-        d["cet"] = min(brut, 8 * pss) * v[E + "cet"]
+        d["cet"] = min(brut, _t2_max(v, pss)) * v[E + "cet"]
     if eff < v["seuils.fnal"]:
         d["fnal"] = t1 * v[E + "fnal_moins_50"]
     else:
@@ -287,17 +293,19 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
         base_csg = 0.0 if apprenti["csg_crds_exoneration_totale"] else max(
             0.0, brut - apprenti["seuil_csg_crds"] * smic_mois)
         t1s = min(base_sal, pss)
-        t2s = min(max(base_sal - pss, 0.0), 7 * pss)
+        t2s = min(base_sal - pss, _t2_max(v, pss) - pss) if base_sal > pss else 0.0
     salariales = (t1s * v[S + "vieillesse_plafonnee"] + base_sal * v[S + "vieillesse_deplafonnee"]
                   + t1s * v[S + "agirc_arrco_t1"] + (t2s * v[S + "agirc_arrco_t2"] if t2s else 0.0)
                   + t1s * v[S + "ceg_t1"] + (t2s * v[S + "ceg_t2"] if t2s else 0.0))
     if t2s > 0:
-        salariales += min(base_sal, 8 * pss) * v[S + "cet"]
+        salariales += min(base_sal, _t2_max(v, pss)) * v[S + "cet"]
     reduction_sal = 0.0
     if paie_heures_sup:
         reduction_sal = min(arrondi(paie_heures_sup * taux_reduction_salariale(b)), salariales)
     salariales = arrondi(salariales - reduction_sal)
-    abattu = min(base_csg, 4 * pss) * (1 - v[S + "abattement_csg"]) + max(base_csg - 4 * pss, 0.0)
+    plafond_abattement = v["seuils.abattement_csg_plafond"] * pss
+    abattu = (min(base_csg, plafond_abattement) * (1 - v[S + "abattement_csg"])
+              + max(base_csg - plafond_abattement, 0.0))
     assiette_csg = abattu + (emp.mutuelle if base_csg > 0 or apprenti is None else 0.0)
     taux_csg = v[S + "csg_deductible"] + v[S + "csg_non_deductible"] + v[S + "crds"]
     csg_crds = arrondi(assiette_csg * taux_csg)

@@ -138,7 +138,8 @@ CLES = {
     "age_etudiant_max_exclu": "étudiant de moins de (âge)",
     "cdd_jours_max": "CDD d’au plus (jours)", "cdi": "CDI (par an)", "cdi_annees": "CDI (années)",
     "cdd": "CDD (par an)", "cdd_annees": "CDD (années)", "cdd_duree_min_mois": "CDD minimum (mois)",
-    "sans_action": "sans action depuis 3 ans (× SMIC horaire)", "montant": "montant",
+    "sans_action": "sans aucune action (× SMIC horaire)", "montant": "montant",
+    "sans_action_annees": "années sans action",
     "age_min": "âge minimum", "age_max": "âge maximum",
     "4": "niveau 3-4", "5": "niveau 5", "6": "niveau 6", "7": "niveau 7",
 }
@@ -154,6 +155,7 @@ UNITES_DES_CLES = {
     "age_etudiant_max_exclu": "nombre", "cdd_jours_max": "nombre",
     "smic_horaire_reference": "currency-EUR", "ratio_alternants_max_exclu": "/1", "taux": "/1",
     "multiple": "smic", "plancher_multiple_smic_courant": "smic", "sans_action": "nombre",
+    "sans_action_annees": "nombre",
     "seuil_cotisations": "part_smic", "seuil_csg_crds": "part_smic",
 }
 
