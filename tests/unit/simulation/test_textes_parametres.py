@@ -170,13 +170,17 @@ def test_l_aide_pro_et_l_emploi_franc_nomment_leurs_valeurs(parametres_modifies)
     assert "de 45 ans et plus" in _aide(simuler(pro).en_dict(),
                                         "aide_professionnalisation_45_ans")["nom"]
 
+    aide = _aide(simuler(pro).en_dict(), "aide_professionnalisation_45_ans")
+    assert "en 2 échéances (à l’issue des 3e et 10e mois" in aide["conditions"]
+
     def changer(p: dict) -> None:
-        _valeur_au(p["professionnalisation.aide_demandeur_45_ans"],
-                   "2026-03-01")["valeur"]["age_min"] = 48
+        val = _valeur_au(p["professionnalisation.aide_demandeur_45_ans"], "2026-03-01")["valeur"]
+        val.update(age_min=48, versements_apres_mois=[4, 8, 11])
 
     parametres_modifies(changer)
-    assert "de 48 ans et plus" in _aide(simuler(pro).en_dict(),
-                                        "aide_professionnalisation_45_ans")["nom"]
+    aide = _aide(simuler(pro).en_dict(), "aide_professionnalisation_45_ans")
+    assert "de 48 ans et plus" in aide["nom"]
+    assert "en 3 échéances (à l’issue des 4e, 8e et 11e mois" in aide["conditions"]
 
 
 # ------------------------------------------------------------------ input errors

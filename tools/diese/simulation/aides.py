@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .dates import ajouter_mois
 from .parametres import lire, tous
 from .saisie import Situation
-from .textes import arrondi, date_fr, euros, nombre
+from .textes import arrondi, date_fr, euros, liste, nombre, ordinal
 from .tranches import libelle, tranche
 
 AIDE_APP = "apprentissage.aide_embauche"
@@ -305,13 +305,16 @@ def _professionnalisation(s: Situation, jour: str, quotite: float, bilan: Bilan)
                                "« demandeur d’emploi » si c’est le cas.")
         return
     montant = arrondi(val["montant"] * min(1.0, quotite))
-    versements = {i: v for i, v in echelonner(montant, [2, 9]).items() if i < s.duree_mois}
+    mois = val["versements_apres_mois"]  # paid at the end of these months of execution
+    versements = {i: v for i, v in echelonner(montant, [m - 1 for m in mois]).items()
+                  if i < s.duree_mois}
     bilan.aides.append(Aide(
         "aide_professionnalisation_45_ans", f"Aide à l’embauche d’un demandeur d’emploi de "
         f"{val['age_min']} ans et plus en contrat de professionnalisation", montant, versements,
         f"Demandeur d’emploi de {s.age} ans ; {euros(val['montant'])} pour un temps plein, au "
-        "prorata du temps de travail, versés en deux fois (3e et 10e mois, dans la limite de la "
-        "durée du contrat).", AIDE_PRO, r))
+        f"prorata du temps de travail, versés en {len(mois)} échéances (à l’issue des "
+        f"{liste([ordinal(m) for m in mois])} mois, dans la limite de la durée du contrat).",
+        AIDE_PRO, r))
 
 
 def _afe(s: Situation, jour: str, bilan: Bilan) -> None:

@@ -56,6 +56,11 @@ def pourcent(taux: float) -> str:
     return nombre_court(taux * 100, 4) + INSECABLE + "%"
 
 
+def liste(mots: list[str]) -> str:
+    """« a », « a et b », « a, b et c »."""
+    return " et ".join(filter(None, [", ".join(mots[:-1]), mots[-1]])) if mots else ""
+
+
 def ordinal(n: int) -> str:
     """1 → « 1re », 2 → « 2e » (as French writes the year of a contract)."""
     return "1re" if n == 1 else f"{n}e"
@@ -140,6 +145,7 @@ CLES = {
     "cdd": "CDD (par an)", "cdd_annees": "CDD (années)", "cdd_duree_min_mois": "CDD minimum (mois)",
     "sans_action": "sans aucune action (× SMIC horaire)", "montant": "montant",
     "sans_action_annees": "années sans action",
+    "versements_apres_mois": "versée à l’issue des mois",
     "age_min": "âge minimum", "age_max": "âge maximum",
     "4": "niveau 3-4", "5": "niveau 5", "6": "niveau 6", "7": "niveau 7",
 }
@@ -155,7 +161,7 @@ UNITES_DES_CLES = {
     "age_etudiant_max_exclu": "nombre", "cdd_jours_max": "nombre",
     "smic_horaire_reference": "currency-EUR", "ratio_alternants_max_exclu": "/1", "taux": "/1",
     "multiple": "smic", "plancher_multiple_smic_courant": "smic", "sans_action": "nombre",
-    "sans_action_annees": "nombre",
+    "sans_action_annees": "nombre", "versements_apres_mois": "nombre",
     "seuil_cotisations": "part_smic", "seuil_csg_crds": "part_smic",
 }
 
