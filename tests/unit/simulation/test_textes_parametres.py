@@ -315,3 +315,29 @@ def test_les_plafonds_d_assiette_viennent_des_parametres(parametres_modifies):
     apres = simuler(situation).en_dict()["mois"][0]
     assert apres["detail_cotisations"]["agirc_arrco"] < avant["detail_cotisations"]["agirc_arrco"]
     assert apres["salaire_net"] != avant["salaire_net"]
+
+
+def test_les_durees_legales_viennent_des_parametres(parametres_modifies):
+    jour = "2026-03-01"
+    simuler({"date_embauche": jour, "contrat": "cdd", "duree_mois": 18})
+    assert "ne peut pas dépasser 18" in _erreurs(
+        {"date_embauche": jour, "contrat": "cdd", "duree_mois": 19})
+    assert "ne peut pas dépasser 6" in _erreurs(
+        {"date_embauche": jour, "contrat": "stage_etudiant", "duree_mois": 7})
+    assert "inférieure à 6" in _erreurs(
+        {"date_embauche": jour, "contrat": "professionnalisation", "age": 20, "duree_mois": 5})
+
+    def changer(p: dict) -> None:
+        _valeur_au(p["cdd.duree_maximale"], jour)["valeur"] = 12
+        _valeur_au(p["stage_etudiant.duree_maximale"], jour)["valeur"] = 5
+        _valeur_au(p["professionnalisation.duree"], jour)["valeur"] = {"min": 4, "max": 24}
+
+    parametres_modifies(changer)
+    assert "ne peut pas dépasser 12" in _erreurs(
+        {"date_embauche": jour, "contrat": "cdd", "duree_mois": 13})
+    assert "ne peut pas dépasser 5" in _erreurs(
+        {"date_embauche": jour, "contrat": "stage_etudiant", "duree_mois": 6})
+    simuler({"date_embauche": jour, "contrat": "professionnalisation", "age": 20,
+             "duree_mois": 5})
+    assert "ne peut pas dépasser 24" in _erreurs(
+        {"date_embauche": jour, "contrat": "professionnalisation", "age": 20, "duree_mois": 30})

@@ -38,14 +38,15 @@ MOTIFS_CDD = {
     "contrat_aide": "Contrat aidé (CUI – parcours emploi compétences, CDD senior)",
     "complement_formation": "CDD avec complément de formation professionnelle",
 }
-# (minimum, default, maximum) duration in months; CDI: the horizon of the simulation.
+# (minimum, default, maximum) duration in months; CDI: the horizon of the simulation. The legal
+# bounds of the other contracts replace these in `bornes_duree` (dated parameters).
 DUREES = {
     "cdi": (1, 12, 48),
     "cdd": (1, 6, 18),
     "apprentissage": (6, 24, 36),
     "professionnalisation": (6, 12, 36),
     "stage": (1, 1, 6),
-    "stage_etudiant": (1, 3, 6),  # six months at most per teaching year (L124-5 C. éduc.)
+    "stage_etudiant": (1, 3, 6),
 }
 DATE_MIN = dt.date(2024, 1, 1)
 DATE_MAX = dt.date(2030, 12, 31)
@@ -330,11 +331,20 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
 
 
 def bornes_duree(contrat: str, rqth: bool, jour: dt.date) -> tuple[int, int, int]:
-    """(minimum, default, maximum) months; apprenticeship bounds come from the parameters."""
+    """(minimum, default, maximum) months; the legal bounds (apprenticeship, pro contract, CDD,
+    student placement) come from the parameters in force on `jour`."""
     dmin, ddef, dmax = DUREES[contrat]
+    j = jour.isoformat()
     if contrat == "apprentissage":
-        p = valeur("apprentissage.duree", jour.isoformat())
+        p = valeur("apprentissage.duree", j)
         dmin, dmax = p["min"], p["max_rqth"] if rqth else p["max"]
+    elif contrat == "professionnalisation":
+        p = valeur("professionnalisation.duree", j)
+        dmin, dmax = p["min"], p["max"]
+    elif contrat == "cdd":
+        dmax = valeur("cdd.duree_maximale", j)
+    elif contrat == "stage_etudiant":
+        dmax = valeur("stage_etudiant.duree_maximale", j)
     return dmin, ddef, dmax
 
 
