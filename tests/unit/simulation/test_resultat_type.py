@@ -200,9 +200,6 @@ PERMIS = {
     # « plus de deux mois » is how the law words the student placement's threshold; the figure
     # itself (308 hours) is the parameter stage_etudiant.seuil_gratification.
     ("alertes_paie.py", "deux mois"), ("stage_etudiant.py", "deux mois"),
-    # The general reduction's coefficient is rounded to 4 decimals (art. D241-7 CSS): no page
-    # stating it was found to make it a proven parameter; the code rounds with the same figure.
-    ("explications.py", "4 décimales"),
 }
 
 

@@ -341,3 +341,18 @@ def test_les_durees_legales_viennent_des_parametres(parametres_modifies):
              "duree_mois": 5})
     assert "ne peut pas dépasser 24" in _erreurs(
         {"date_embauche": jour, "contrat": "professionnalisation", "age": 20, "duree_mois": 30})
+
+
+def test_l_arrondi_du_coefficient_vient_des_parametres(parametres_modifies):
+    situation = {"date_embauche": "2026-03-01", "salaire_brut_mensuel": 2100}
+    avant = simuler(situation).en_dict()
+    assert "arrondi à 4 décimales" in avant["explications"]["reduction_generale"]["formule"]
+
+    def changer(p: dict) -> None:
+        _valeur_au(p["reduction_generale.arrondi_coefficient"], "2026-03-01")["valeur"] = 2
+
+    parametres_modifies(changer)
+    apres = simuler(situation).en_dict()
+    assert "arrondi à 2 décimales" in apres["explications"]["reduction_generale"]["formule"]
+    coefficient = apres["mois"][0]["coefficient_reduction"]
+    assert coefficient == round(coefficient, 2) != avant["mois"][0]["coefficient_reduction"]

@@ -114,7 +114,8 @@ FILLON = (
     "{fin:reduction_generale.fillon_tmax_moins_50}) : coefficient = Tmax ÷ "
     "({nombre:reduction_generale.plafond_smic} − 1) × "
     "({nombre:reduction_generale.plafond_smic} × SMIC du mois ÷ salaire brut − 1), plafonné à "
-    "Tmax et arrondi à 4 décimales ; réduction = coefficient × salaire brut. Elle s’annule à "
+    "Tmax et arrondi à {nombre:reduction_generale.arrondi_coefficient} décimales ; réduction = "
+    "coefficient × salaire brut. Elle s’annule à "
     "{smic:reduction_generale.plafond_smic}.")
 TAUX_REDUITS = (
     " S’ajoutent des taux réduits de cotisation maladie "
@@ -124,8 +125,9 @@ RGDU = (
     "Réduction générale dégressive unique (RGDU, depuis le {debut:reduction_generale.rgdu_tmin}) : "
     "coefficient = "
     "Tmin + Tdelta × [½ × ({nombre:reduction_generale.plafond_smic} × SMIC ÷ salaire brut − "
-    "1)]^{nombre:reduction_generale.rgdu_puissance}, plafonné à Tmin + Tdelta et arrondi à 4 "
-    "décimales ; réduction = coefficient × salaire brut. Elle s’annule à "
+    "1)]^{nombre:reduction_generale.rgdu_puissance}, plafonné à Tmin + Tdelta et arrondi à "
+    "{nombre:reduction_generale.arrondi_coefficient} décimales ; réduction = coefficient × "
+    "salaire brut. Elle s’annule à "
     "{smic:reduction_generale.plafond_smic}.")
 RGDU_SMIC_GELE = (
     " Le SMIC retenu est celui du {depuis:reduction_generale.smic_reference_rgdu} "

@@ -165,7 +165,7 @@ def coefficient_reduction(b: Bareme, remuneration: float, smic_ref: float, effec
         tdelta = b.v[RG + ("rgdu_tdelta_50_plus" if grand else "rgdu_tdelta_moins_50")]
         base = 0.5 * (plafond * smic_ref / remuneration - 1)
         c = min(tmin + tdelta, tmin + tdelta * base ** b.v[RG + "rgdu_puissance"])
-    return round(c + 1e-12, 4)
+    return round(c + 1e-12, int(b.v[RG + "arrondi_coefficient"]))
 
 
 def smic_reference(b: Bareme, quotite: float) -> float:
