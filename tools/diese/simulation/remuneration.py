@@ -22,31 +22,37 @@ def bande_pro(grille: dict, age: int) -> str:
     return tranche(grille, age)
 
 
+MAJORATIONS = "heures_supplementaires.majorations"
+
+
+def duree_legale(b: Bareme) -> float:
+    """The legal working week (35 h), from the overtime parameter. An untraced look (`get`): which
+    hours count as full time is no value a figure shows; the premiums, read when there is
+    overtime, are traced."""
+    return float(dict.get(b.v, MAJORATIONS)["duree_legale_hebdo"])
+
+
 def heures_du_mois(b: Bareme, heures_hebdo: float) -> float:
     """Paid hours in a month: 151.67 at full time; part time, weekly hours × 52 / 12 (as on a
     payslip, and as openfisca-france counts them)."""
-    return b.heures if heures_hebdo >= 35.0 else heures_hebdo * SEMAINES_PAR_MOIS
+    return b.heures if heures_hebdo >= duree_legale(b) else heures_hebdo * SEMAINES_PAR_MOIS
 
 
 def quotite_paie(b: Bareme, heures_hebdo: float) -> float:
     """Share of full time that prorates the SMIC of reference and the social security ceiling;
     above 35 h it counts the overtime hours (without their premium)."""
-    if heures_hebdo >= 35.0:
-        return heures_hebdo / 35.0
+    if heures_hebdo >= (legale := duree_legale(b)):
+        return heures_hebdo / legale
     return heures_du_mois(b, heures_hebdo) / b.heures
-
-
-MAJORATIONS = "heures_supplementaires.majorations"
 
 
 def heures_majorees(b: Bareme, heures_hebdo: float) -> tuple[float, float]:
     """(overtime hours in a month, the same hours weighted by their premium): beyond the legal
     week, the first premium for the first hours, the next one beyond (art. L3121-36, values
     from the parameters)."""
-    legale = 35.0
-    if heures_hebdo <= legale:
+    if heures_hebdo <= duree_legale(b):
         return 0.0, 0.0
-    m = b.v[MAJORATIONS]
+    m = b.v[MAJORATIONS]  # traced: the premiums serve
     legale = float(m["duree_legale_hebdo"])
     limite = legale + m["heures_au_premier_taux"]
     premieres = max(0.0, min(heures_hebdo, limite) - legale) * SEMAINES_PAR_MOIS
