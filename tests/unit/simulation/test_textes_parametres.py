@@ -123,6 +123,15 @@ def test_les_dates_des_formules_viennent_des_parametres(parametres_modifies):
     formule = simuler(cdd).en_dict()["explications"]["reduction_generale"]["formule"]
     assert "jusqu’au 30 juin 2026" in formule
 
+    def sans_fin(p: dict) -> None:
+        p["reduction_generale.fillon_tmax_moins_50"]["valeurs"] = [
+            v for v in p["reduction_generale.fillon_tmax_moins_50"]["valeurs"]
+            if v["valeur"] is not None]
+
+    parametres_modifies(sans_fin)
+    formule = simuler(cdd).en_dict()["explications"]["reduction_generale"]["formule"]
+    assert "(formule en vigueur) :" in formule
+
 
 # ------------------------------------------------------------------ aid conditions
 def _aide(r: dict, ident: str) -> dict:

@@ -42,8 +42,9 @@ FORMATS = {
     "anniversaires": lambda v: ", ".join(str(s) for s in seuils(v)) + "\u00a0ans",
 }
 # Formats that read the dates of a parameter rather than its value: the first day of the run of
-# values in force (not null) that holds `jour`, the day of effect of the value in force, and the
-# last day before the parameter is abolished (its next null value).
+# values in force (not null) that holds `jour`, the day of effect of the value in force, and
+# « jusqu’au » the last day before the parameter is abolished (its next null value; nothing when no
+# end is known).
 DATES = {"debut", "depuis", "fin"}
 
 
@@ -57,7 +58,9 @@ def _date(p, fmt: str, jour: str) -> str:
         return date_fr(p.dates[r])
     fin = next((d for d, v in zip(p.dates[r + 1:], p.valeurs[r + 1:], strict=True) if v is None),
                None)
-    return date_fr((dt.date.fromisoformat(fin) - dt.timedelta(days=1)).isoformat()) if fin else ""
+    if fin is None:
+        return ""
+    return " jusqu’au " + date_fr((dt.date.fromisoformat(fin) - dt.timedelta(days=1)).isoformat())
 
 
 def remplir(gabarit: str, jour: str) -> str:
@@ -110,7 +113,7 @@ INDEMNITE = (
     "total des salaires bruts, soit {montant}. L’indemnité compensatrice de congés payés n’est "
     "pas comptée (congés supposés pris).")
 FILLON = (
-    "Réduction générale des cotisations patronales (formule en vigueur jusqu’au "
+    "Réduction générale des cotisations patronales (formule en vigueur"
     "{fin:reduction_generale.fillon_tmax_moins_50}) : coefficient = Tmax ÷ "
     "({nombre:reduction_generale.plafond_smic} − 1) × "
     "({nombre:reduction_generale.plafond_smic} × SMIC du mois ÷ salaire brut − 1), plafonné à "
