@@ -365,3 +365,19 @@ def test_l_arrondi_du_coefficient_vient_des_parametres(parametres_modifies):
     assert "arrondi à 2 décimales" in apres["explications"]["reduction_generale"]["formule"]
     coefficient = apres["mois"][0]["coefficient_reduction"]
     assert coefficient == round(coefficient, 2) != avant["mois"][0]["coefficient_reduction"]
+
+
+def test_la_participation_employeur_suit_le_niveau_du_parametre(parametres_modifies):
+    def participation(niveau: int) -> float:
+        r = simuler({"contrat": "apprentissage", "age": 20, "date_embauche": "2026-04-01",
+                     "niveau_diplome": niveau}).en_dict()
+        return r["mois"][0]["autres_charges"]
+
+    assert participation(5) == 0 and participation(6) == 750 and participation(8) == 750
+
+    def changer(p: dict) -> None:
+        _valeur_au(p["apprentissage.participation_employeur_niveau_min"],
+                   "2026-04-01")["valeur"] = 7
+
+    parametres_modifies(changer)
+    assert participation(6) == 0 and participation(7) == 750

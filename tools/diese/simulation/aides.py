@@ -15,6 +15,7 @@ from .tranches import libelle, tranche
 AIDE_APP = "apprentissage.aide_embauche"
 PRORATA_APP = "apprentissage.aide_embauche_prorata"
 PART_750 = "apprentissage.participation_employeur_niveau_6_7"
+PART_NIVEAU = "apprentissage.participation_employeur_niveau_min"
 AIDE_PRO = "professionnalisation.aide_demandeur_45_ans"
 AIDE_PRO_EXC = "professionnalisation.aide_exceptionnelle"
 AFE = "professionnalisation.aide_forfaitaire_employeur"
@@ -128,7 +129,9 @@ def _apprentissage(s: Situation, jour: str, bilan: Bilan) -> None:
     bilan.utilises.append((AIDE_APP, r))
     if val is not None:
         _aide_apprenti(s, jour, val, r, bilan)
-    part, r750 = _lire(PART_750, jour) if s.niveau_diplome in (6, 7) else (None, -1)
+    niveau_min, _ = _lire(PART_NIVEAU, jour)
+    concerne = niveau_min is not None and s.niveau_diplome >= niveau_min
+    part, r750 = _lire(PART_750, jour) if concerne else (None, -1)
     if part:
         bilan.utilises.append((PART_750, r750))
         bilan.charges[0] = bilan.charges.get(0, 0.0) + part
