@@ -52,7 +52,7 @@ def test_contrat_de_professionnalisation_compris_en_2024():
                                                    "emploi_franc"]
     franc = next(a for a in r["aides"] if a["id"] == "emploi_franc")
     assert franc["montant"] == 5000
-    assert "contrat de professionnalisation de six mois ou plus" in franc["conditions"]
+    assert "contrat de professionnalisation de 6 mois ou plus" in franc["conditions"]
     assert ef("2025-01-01", "professionnalisation", 24, age=50)["totaux"]["aides"] == 2000
     apprenti = simuler({"date_embauche": "2024-06-01", "contrat": "apprentissage", "age": 20,
                         **QPV}).en_dict()

@@ -15,7 +15,7 @@ FAMILLES = {
     "cotisations": "Cotisations et contributions",
     "reduction_generale": "Réduction générale des cotisations patronales",
     "cdd": "CDD",
-    "seuils": "Seuils d’effectif",
+    "seuils": "Seuils d’effectif et plafond d’assiette",
     "apprentissage": "Contrat d’apprentissage",
     "professionnalisation": "Contrat de professionnalisation",
     "emploi_franc": "Emploi franc",
@@ -24,6 +24,7 @@ FAMILLES = {
     "stage_etudiant": "Stage d’étudiant (gratification)",
     "heures_supplementaires": "Heures supplémentaires",
     "temps_partiel": "Temps partiel",
+    "travail": "Âge d’admission et durées maximales du travail",
 }
 # Material's own wrappers: the table keeps the theme's style and scrolls sideways on a phone.
 _ENVELOPPE = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'

@@ -8,16 +8,23 @@ from dataclasses import dataclass, field
 
 from .dates import ajouter_mois
 from .parametres import lire, tous
-from .saisie import ENGAGEMENTS_ALTERNANCE, Situation
-from .textes import arrondi, date_fr, euros, nombre
+from .saisie import Situation
+from .textes import arrondi, date_fr, euros, liste, nombre, ordinal
+from .tranches import libelle, tranche
 
 AIDE_APP = "apprentissage.aide_embauche"
 PRORATA_APP = "apprentissage.aide_embauche_prorata"
 PART_750 = "apprentissage.participation_employeur_niveau_6_7"
+PART_NIVEAU = "apprentissage.participation_employeur_niveau_min"
 AIDE_PRO = "professionnalisation.aide_demandeur_45_ans"
 AIDE_PRO_EXC = "professionnalisation.aide_exceptionnelle"
 AFE = "professionnalisation.aide_forfaitaire_employeur"
 EMPLOI_FRANC = "emploi_franc.montants"
+OETH_SEUIL = "oeth.seuil_effectif"
+# The input codes of the work-study commitment (saisie.ENGAGEMENTS_ALTERNANCE): the full share of
+# work-study contracts, or the lower one with the decree's condition of growth.
+PART_ENGAGEMENT = {"5_pourcent": "ratio_alternants_min",
+                   "3_pourcent_et_condition": "ratio_alternants_min_progression"}
 # Emploi franc: the contracts it covers and the scale each one follows (a contrat de
 # professionnalisation is a fixed-term contract here).
 EMPLOI_FRANC_BAREMES = {"cdi": "cdi", "cdd": "cdd", "professionnalisation": "cdd"}
@@ -83,20 +90,23 @@ def aides(s: Situation, quotite: float) -> Bilan:
         _professionnalisation(s, jour, quotite, bilan)
     if s.contrat in EMPLOI_FRANC_BAREMES:
         _emploi_franc(s, jour, quotite, bilan)
-    elif s.residence_qpv and s.demandeur_emploi and _lire(EMPLOI_FRANC, jour)[0] is not None:
+    elif s.residence_qpv and s.demandeur_emploi and (
+            franc := _lire(EMPLOI_FRANC, jour)[0]) is not None:
         bilan.notes.append("L’aide « emploi franc » ne vise que les embauches en CDI ou en CDD "
-                           "d’au moins six mois (contrat de professionnalisation compris) : elle "
-                           "n’est pas retenue pour ce contrat.")
+                           f"d’au moins {franc['cdd_duree_min_mois']} mois (contrat de "
+                           "professionnalisation compris) : elle n’est pas retenue pour ce "
+                           "contrat.")
     if s.rqth and s.contrat != "stage":
         bilan.notes.append("L’Agefiph peut verser des aides à l’embauche d’une personne "
                            "handicapée (par exemple en alternance) : elles ne sont pas calculées "
                            "ici, "
                            "leurs montants changent souvent et n’ont pas pu être vérifiés "
                            "(voir agefiph.fr).")
-        if s.effectif >= 20:
-            bilan.notes.append("Entreprise de 20 salariés ou plus : employer une personne "
-                               "bénéficiaire de l’obligation d’emploi réduit la contribution OETH "
-                               "(voir le calcul dédié).")
+        seuil_oeth, _ = _lire(OETH_SEUIL, jour)
+        if seuil_oeth is not None and s.effectif >= seuil_oeth:
+            bilan.notes.append(f"Entreprise de {seuil_oeth} salariés ou plus : employer une "
+                               "personne bénéficiaire de l’obligation d’emploi réduit la "
+                               "contribution OETH (voir le calcul dédié).")
     return bilan
 
 
@@ -119,7 +129,9 @@ def _apprentissage(s: Situation, jour: str, bilan: Bilan) -> None:
     bilan.utilises.append((AIDE_APP, r))
     if val is not None:
         _aide_apprenti(s, jour, val, r, bilan)
-    part, r750 = _lire(PART_750, jour) if s.niveau_diplome in (6, 7) else (None, -1)
+    niveau_min, _ = _lire(PART_NIVEAU, jour)
+    concerne = niveau_min is not None and s.niveau_diplome >= niveau_min
+    part, r750 = _lire(PART_750, jour) if concerne else (None, -1)
     if part:
         bilan.utilises.append((PART_750, r750))
         bilan.charges[0] = bilan.charges.get(0, 0.0) + part
@@ -129,39 +141,49 @@ def _apprentissage(s: Situation, jour: str, bilan: Bilan) -> None:
                            "), comptée le premier mois.")
 
 
+def _niveau_max_aide() -> int:
+    """The highest diploma level any window's exceptional aid has covered (7, a master's)."""
+    return max(int(n) for v in tous()[AIDE_APP].valeurs if v and v["aide_exceptionnelle"]
+               for cle, grille in v["aide_exceptionnelle"].items() if isinstance(grille, dict)
+               for n in grille)
+
+
 def _aide_apprenti(s: Situation, jour: str, val: dict, r: int, bilan: Bilan) -> None:
-    """The aide unique (Code du travail: < 250 employees, diploma up to level 4) or, when a decree
-    opens it for the contract's date, the aide exceptionnelle (other levels up to 7, and companies
-    of 250 or more that commit to a share of work-study contracts)."""
-    niveau, grande = s.niveau_diplome, s.effectif >= 250
+    """The aide unique (Code du travail: companies under a headcount, diploma up to a level) or,
+    when a decree opens it for the contract's date, the aide exceptionnelle (higher levels, and
+    larger companies that commit to a share of work-study contracts). Thresholds and levels come
+    from the window's values."""
     unique, exc = val["aide_unique"], val["aide_exceptionnelle"]
-    cle = "4" if niveau <= 4 else str(niveau)
+    seuil, niveau_max = unique["seuil_effectif"], unique["niveau_max"]
+    niveau, grande = s.niveau_diplome, s.effectif >= seuil
+    cle = str(niveau_max) if niveau <= niveau_max else str(niveau)  # the lower levels share one
     rqth = " ; apprenti reconnu travailleur handicapé (RQTH)" if s.rqth else ""
-    if not grande and niveau <= 4:
+    taille = tranche(exc, s.effectif) if exc is not None else ""
+    if not grande and niveau <= niveau_max:
         montant = unique["rqth"] if s.rqth else unique["montant"]
         nom = "Aide unique à l’embauche d’un apprenti"
-        cond = f"entreprise de moins de 250 salariés, diplôme au plus de niveau 4{rqth}"
-    elif exc is None or cle not in exc["250_plus" if grande else "moins_250"]:
-        if exc is None and niveau <= 7:
-            qui = ("d’une entreprise de 250 salariés ou plus" if grande
+        cond = (f"entreprise de moins de {seuil} salariés, diplôme au plus de niveau "
+                f"{niveau_max}{rqth}")
+    elif exc is None or cle not in exc[taille]:
+        if exc is None and niveau <= _niveau_max_aide():
+            qui = (f"d’une entreprise de {seuil} salariés ou plus" if grande
                    else f"préparant un diplôme de niveau {niveau}")
             bilan.avertir(AV_APPRENTI_SANS_AIDE,
                           f"Aucune aide à l’embauche d’apprenti pour un contrat {qui} conclu le "
                           f"{date_fr(jour)} : {val['motif']}.")
         else:
             bilan.notes.append(f"Diplôme préparé de niveau {niveau} : aucune aide à l’embauche "
-                               "d’apprenti (les aides s’arrêtent au niveau 7, master).")
+                               f"d’apprenti (les aides s’arrêtent au niveau {_niveau_max_aide()}).")
         return
     else:
         engagement = _engagement(s, exc) if grande else ""
         if engagement is None:
-            _sans_engagement(s, exc, bilan)
+            _sans_engagement(s, exc, seuil, bilan)
             return
-        grille = exc["250_plus" if grande else "moins_250"]
-        montant = exc["rqth"] if (s.rqth and exc["rqth"]) else grille[cle]
+        montant = exc["rqth"] if (s.rqth and exc["rqth"]) else exc[taille][cle]
         nom = "Aide exceptionnelle à l’embauche d’un apprenti"
-        taille = "250 salariés ou plus" if grande else "moins de 250 salariés"
-        cond = f"entreprise de {taille}{engagement}, diplôme de niveau {niveau}{rqth}"
+        cond = (f"entreprise de {libelle(taille, 'salariés')}{engagement}, diplôme de niveau "
+                f"{niveau}{rqth}")
     versements, prorata = _versements_apprenti(s, montant, bilan)
     detail = (f"{euros(montant)} pour la première année d’exécution du contrat, versés chaque mois "
               "(1/12 par mois), rien les années suivantes")
@@ -172,16 +194,39 @@ def _aide_apprenti(s: Situation, jour: str, val: dict, r: int, bilan: Bilan) -> 
         f"Contrat conclu le {date_fr(jour)}, {cond} ; {detail}.", AIDE_APP, r))
 
 
+def _part(taux: float) -> str:
+    return f"{nombre(taux * 100, 1).replace(',0', '')} %"
+
+
+def parts_engagement(jour: str) -> dict[str, str]:
+    """Each commitment's share of work-study contracts (« 5 % »), from the exceptional aid in force
+    on `jour` (when none is, the nearest window's: the question is asked whatever the date)."""
+    p = tous()[AIDE_APP]
+    rang = max(p.rang(jour), 0)
+    ordre = sorted(range(len(p.valeurs)), key=lambda i: (abs(i - rang), i > rang))
+    exc = next(p.valeurs[i]["aide_exceptionnelle"] for i in ordre
+               if p.valeurs[i] and p.valeurs[i]["aide_exceptionnelle"])
+    return {code: _part(exc[cle]) for code, cle in PART_ENGAGEMENT.items()}
+
+
+def libelles_engagement(jour: str) -> dict[str, str]:
+    """The commitments as the aid's conditions word them."""
+    haut, bas = parts_engagement(jour).values()
+    return {"5_pourcent": f"engagée à atteindre {haut} d’alternants dans son effectif",
+            "3_pourcent_et_condition": f"engagée à atteindre {bas} d’alternants avec la condition "
+                                       "de progression du décret"}
+
+
 def _engagement(s: Situation, exc: dict) -> str | None:
-    """How a company of 250 or more meets the work-study condition, or None."""
+    """How a company at or above the aid's headcount meets the work-study condition, or None."""
     if s.engagement_alternance:
-        return ", " + ENGAGEMENTS_ALTERNANCE[s.engagement_alternance]
+        return ", " + libelles_engagement(s.date_embauche.isoformat())[s.engagement_alternance]
     if s.ratio_alternants / 100 >= exc["ratio_alternants_min"]:
         return f", avec {nombre(s.ratio_alternants, 1).replace(',0', '')} % d’alternants"
     return None
 
 
-def _sans_engagement(s: Situation, exc: dict, bilan: Bilan) -> None:
+def _sans_engagement(s: Situation, exc: dict, seuil_effectif: int, bilan: Bilan) -> None:
     seuil = nombre(exc["ratio_alternants_min"] * 100, 0)
     seuil_bas = nombre(exc["ratio_alternants_min_progression"] * 100, 0)
     if 0 < s.ratio_alternants < 1:
@@ -190,10 +235,10 @@ def _sans_engagement(s: Situation, exc: dict, bilan: Bilan) -> None:
         bilan.avertir(AV_RATIO_EN_FRACTION,
                       f"Vous avez saisi {saisi} % d’alternants : vouliez-vous dire {voulu} % ? La "
                       f"part se saisit en pourcentage ({seuil} pour {seuil} %). Avec {saisi} %, "
-                      "l’aide à l’embauche d’apprenti des entreprises de 250 salariés ou plus "
-                      "n’est pas comptée.")
+                      f"l’aide à l’embauche d’apprenti des entreprises de {seuil_effectif} "
+                      "salariés ou plus n’est pas comptée.")
         return
-    bilan.notes.append(f"Entreprise de 250 salariés ou plus : l’aide n’est due que si "
+    bilan.notes.append(f"Entreprise de {seuil_effectif} salariés ou plus : l’aide n’est due que si "
                        f"l’employeur s’engage à atteindre {seuil} % d’alternants dans son "
                        f"effectif (ou {seuil_bas} % avec la condition de progression prévue par le "
                        "décret) : "
@@ -263,13 +308,16 @@ def _professionnalisation(s: Situation, jour: str, quotite: float, bilan: Bilan)
                                "« demandeur d’emploi » si c’est le cas.")
         return
     montant = arrondi(val["montant"] * min(1.0, quotite))
-    versements = {i: v for i, v in echelonner(montant, [2, 9]).items() if i < s.duree_mois}
+    mois = val["versements_apres_mois"]  # paid at the end of these months of execution
+    versements = {i: v for i, v in echelonner(montant, [m - 1 for m in mois]).items()
+                  if i < s.duree_mois}
     bilan.aides.append(Aide(
-        "aide_professionnalisation_45_ans", "Aide à l’embauche d’un demandeur d’emploi de 45 ans "
-        "et plus en contrat de professionnalisation", montant, versements,
+        "aide_professionnalisation_45_ans", f"Aide à l’embauche d’un demandeur d’emploi de "
+        f"{val['age_min']} ans et plus en contrat de professionnalisation", montant, versements,
         f"Demandeur d’emploi de {s.age} ans ; {euros(val['montant'])} pour un temps plein, au "
-        "prorata du temps de travail, versés en deux fois (3e et 10e mois, dans la limite de la "
-        "durée du contrat).", AIDE_PRO, r))
+        f"prorata du temps de travail, versés en {len(mois)} échéances (à l’issue des "
+        f"{liste([ordinal(m) for m in mois])} mois, dans la limite de la durée du contrat).",
+        AIDE_PRO, r))
 
 
 def _afe(s: Situation, jour: str, bilan: Bilan) -> None:
@@ -286,9 +334,11 @@ def _afe(s: Situation, jour: str, bilan: Bilan) -> None:
 
 # --- Emploi franc ----------------------------------------------------------------------------
 
-_CONTRATS_EMPLOI_FRANC = {"cdi": "CDI", "cdd": "CDD de six mois ou plus",
-                          "professionnalisation": "contrat de professionnalisation de six mois ou "
-                                                  "plus"}
+def _contrat_emploi_franc(contrat: str, val: dict) -> str:
+    if contrat == "cdi":
+        return "CDI"
+    nom = "CDD" if contrat == "cdd" else "contrat de professionnalisation"
+    return f"{nom} de {val['cdd_duree_min_mois']} mois ou plus"
 
 
 def _raison_emploi_franc(r: int) -> str:
@@ -332,6 +382,6 @@ def _emploi_franc(s: Situation, jour: str, quotite: float, bilan: Bilan) -> None
         bilan.aides.append(Aide(
             "emploi_franc", "Aide emploi franc", arrondi(annuel), versements,
             f"Demandeur d’emploi résidant en quartier prioritaire (QPV), embauché en "
-            f"{_CONTRATS_EMPLOI_FRANC[s.contrat]} : {euros(val[bareme])} "
+            f"{_contrat_emploi_franc(s.contrat, val)} : {euros(val[bareme])} "
             f"par an pour un temps plein pendant {annees} ans au plus, au prorata du temps de "
             "travail, versés par semestre échu.", EMPLOI_FRANC, r))

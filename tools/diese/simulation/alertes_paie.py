@@ -18,7 +18,8 @@ TEXTES = {
         "Temps partiel de {heures} h par semaine : la durée minimale légale est de {minimum} "
         "heures (Code du travail, art. L3123-27), sauf accord de branche étendu, demande écrite "
         "et motivée du salarié (contraintes personnelles ou cumul d’emplois), étudiant de moins "
-        "de 26 ans, CDD de 7 jours au plus ou de remplacement, salarié d’un particulier "
+        "de {age_etudiant} ans, CDD de {cdd_jours} jours au plus ou de remplacement, salarié d’un "
+        "particulier "
         "employeur (art. L3123-7 et L3123-19). Vérifiez que l’une de ces dérogations "
         "s’applique."),
     NET_NEGATIF: (
@@ -79,6 +80,9 @@ def temps_partiel(heures_hebdo: float, jour: str) -> list[Avertissement]:
     """Part time under the legal minimum in force on `jour` (accepted, with the mention)."""
     minimum = valeur("temps_partiel.duree_minimale", jour)
     if minimum is not None and heures_hebdo < minimum:
+        derog = valeur("temps_partiel.derogations", jour)
         return [avertir(TEMPS_PARTIEL_24H, heures=heures_texte(heures_hebdo),
-                        minimum=heures_texte(minimum))]
+                        minimum=heures_texte(minimum),
+                        age_etudiant=derog["age_etudiant_max_exclu"],
+                        cdd_jours=derog["cdd_jours_max"])]
     return []

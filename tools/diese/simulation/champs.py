@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .parametres import tous, valeur
+from .aides import AIDE_APP, parts_engagement
+from .oeth import libelle_sans_action
+from .parametres import parametre, tous, valeur
 from .saisie import DATE_MAX, DATE_MIN, DUREES, MOTIFS_CDD, TOUS_CONTRATS
 
 
@@ -59,12 +61,11 @@ def quand() -> dict[str, dict | list[dict]]:
         "demandeur_emploi_depuis_mois": {"demandeur_emploi": [True]},
         "residence_qpv": {**emploi_franc, "demandeur_emploi": [True]},
         "beneficiaire_rsa": {"contrat": ["professionnalisation"]},
-        "ratio_alternants": {"effectif": {"min": _seuil_effectif(
-            "cotisations.employeur.csa_apprentissage", "seuil_effectif", 250)}},
-        # The apprentice aid's commitment (companies of 250 or more), where the engine has it.
-        "engagement_alternance": {"contrat": ["apprentissage"], "effectif": {"min": 250}},
-        "taux_versement_mobilite": {"effectif": {"min": _seuil_effectif(
-            "seuils.versement_mobilite", None, 11)}},
+        "ratio_alternants": {"effectif": {"min": _seuil_csa()}},
+        # The apprentice aid's commitment (companies at or above its headcount).
+        "engagement_alternance": {"contrat": ["apprentissage"],
+                                  "effectif": {"min": _seuil_aide_apprenti()}},
+        "taux_versement_mobilite": {"effectif": {"min": _v("seuils.versement_mobilite")}},
     }
 
 
@@ -72,13 +73,34 @@ def _aujourd_hui() -> str:
     return dt.date.today().isoformat()
 
 
-def _seuil_effectif(ident: str, cle: str | None, repli: int) -> int:
-    """A headcount threshold from the parameters (today's value): when a question matters."""
-    try:
-        v = valeur(ident, _aujourd_hui())
-        return int(v[cle] if cle else v)
-    except (KeyError, LookupError, TypeError, ValueError):
-        return repli
+def _v(ident: str):
+    """A parameter's value today: the help texts and bounds of the forms are built with the
+    values in force on the day the site is built (the engine checks at the hire date)."""
+    return valeur(ident, _aujourd_hui())
+
+
+def _seuil_csa() -> int:
+    """Headcount from which the supplementary apprenticeship contribution applies (the last
+    value that sets one, as the contribution may be abolished)."""
+    p = parametre("cotisations.employeur.csa_apprentissage")
+    return next(v["seuil_effectif"] for v in reversed(p.valeurs) if v)
+
+
+def _seuil_aide_apprenti() -> int:
+    return _v(AIDE_APP)["aide_unique"]["seuil_effectif"]
+
+
+def _choix_engagement() -> list[dict]:
+    haut, bas = parts_engagement(_aujourd_hui()).values()
+    return [{"valeur": "5_pourcent", "libelle": f"{haut} d’alternants"},
+            {"valeur": "3_pourcent_et_condition",
+             "libelle": f"{bas} d’alternants et la condition de progression"}]
+
+
+def _heures() -> str:
+    legale = _v("heures_supplementaires.majorations")["duree_legale_hebdo"]
+    maxi = _v("travail.duree_maximale_hebdomadaire")
+    return f"{legale:g} heures pour un temps plein ; {maxi:g} heures au plus."
 
 
 def champs_simuler() -> list[dict]:
@@ -113,8 +135,9 @@ def champs_simuler() -> list[dict]:
         _champ("cout_mensuel", "Budget mensuel (coût total)", "decimal",
                "Ce que l’embauche peut coûter à l’entreprise le premier mois, cotisations "
                "comprises, avant les aides.", None, 0, 200000, 0.01, unite="€"),
-        _champ("heures_hebdo", "Heures par semaine", "decimal",
-               "35 heures pour un temps plein ; 48 heures au plus.", 35, 1, 48, 0.5, unite="h"),
+        _champ("heures_hebdo", "Heures par semaine", "decimal", _heures(),
+               _v("heures_supplementaires.majorations")["duree_legale_hebdo"], 1,
+               _v("travail.duree_maximale_hebdomadaire"), 0.5, unite="h"),
         _champ("effectif", "Effectif de l’entreprise", "entier",
                "Nombre de salariés de l’entreprise ; il change certains taux et les aides.",
                10, 0, 1000000, 1, unite="salariés"),
@@ -148,19 +171,20 @@ def champs_simuler() -> list[dict]:
                "laissez décoché.",
                False),
         _champ("beneficiaire_rsa", "Bénéficiaire du RSA", "booleen",
-               "Cochez si la personne perçoit le revenu de solidarité active : après 26 ans, le "
-               "contrat de professionnalisation lui reste ouvert.", False),
+               "Cochez si la personne perçoit le revenu de solidarité active : après "
+               f"{_v('professionnalisation.age_max') + 1} ans, le contrat de "
+               "professionnalisation lui reste ouvert.", False),
         _champ("ratio_alternants", "Part d’alternants dans l’effectif", "decimal",
                "Alternants (apprentis, contrats de professionnalisation) parmi vos salariés : à "
-               "partir de 250 salariés, une part trop faible ajoute une contribution.",
+               f"partir de {_seuil_csa()} salariés, une part trop faible ajoute une "
+               "contribution.",
                0, 0, 100, 0.1, unite="%"),
-        _champ("engagement_alternance", "Engagement d’alternance (250 salariés ou plus)", "choix",
+        _champ("engagement_alternance",
+               f"Engagement d’alternance ({_seuil_aide_apprenti()} salariés ou plus)", "choix",
                "Pour l’aide à l’embauche d’un apprenti : l’engagement pris auprès de l’ASP sur la "
                "part d’alternants de l’année suivante.", "aucun",
                choix=[{"valeur": "aucun", "libelle": "Aucun engagement"},
-                      {"valeur": "5_pourcent", "libelle": "5 % d’alternants"},
-                      {"valeur": "3_pourcent_et_condition",
-                       "libelle": "3 % d’alternants et la condition de progression"}]),
+                      *_choix_engagement()]),
         _champ("taux_at_mp", "Taux accidents du travail (AT/MP)", "decimal",
                "Cotisation accidents du travail et maladies professionnelles : son taux figure "
                "sur la notification annuelle de la Carsat (compte AT/MP sur net-entreprises.fr). "
@@ -170,8 +194,9 @@ def champs_simuler() -> list[dict]:
                "Ce que l’entreprise paie chaque mois pour la complémentaire santé de ce salarié.",
                0, 0, 2000, 0.01, unite="€ par mois"),
         _champ("taux_versement_mobilite", "Taux du versement mobilité", "decimal",
-               "Contribution qui finance les transports en commun, due à partir de 11 salariés "
-               "là où la collectivité l’a instituée ; l’Urssaf publie le taux de chaque "
+               "Contribution qui finance les transports en commun, due à partir de "
+               f"{_v('seuils.versement_mobilite')} salariés là où la collectivité l’a instituée ; "
+               "l’Urssaf publie le taux de chaque "
                "commune. Laissez 0 si vous ne le connaissez pas.",
                0, 0, 5, 0.01, unite="%"),
     ]
@@ -205,7 +230,8 @@ def champs_comparer_employeur() -> list[dict]:
 def champs_oeth() -> list[dict]:
     return [
         _champ("effectif", "Effectif moyen annuel", "decimal",
-               "Effectif de l’entreprise en moyenne sur l’année ; l’obligation commence à 20.",
+               "Effectif de l’entreprise en moyenne sur l’année ; l’obligation commence à "
+               f"{_v('oeth.seuil_effectif')}.",
                50, 0, 1000000, 1, unite="salariés"),
         _champ("beneficiaires", "Bénéficiaires employés", "decimal",
                "Nombre de travailleurs handicapés employés (RQTH ou équivalent), en équivalent "
@@ -213,8 +239,10 @@ def champs_oeth() -> list[dict]:
                0, 0, 1000000, 0.1, unite="personnes"),
         _champ("annee", "Année", "entier", "L’année pour laquelle la contribution est due.",
                dt.date.today().year, 2024, 2030, 1),
-        _champ("aucune_action_depuis_3_ans", "Aucune action depuis plus de trois ans", "booleen",
-               "Cochez si, depuis plus de trois ans, l’entreprise n’emploie aucun bénéficiaire et "
+        _champ("aucune_action_depuis_3_ans", libelle_sans_action(_aujourd_hui()), "booleen",
+               "Cochez si, depuis plus de "
+               f"{_v('oeth.multiplicateurs')['sans_action_annees']} ans, l’entreprise n’emploie "
+               "aucun bénéficiaire et "
                "n’a ni sous-traitance ni accord agréé.", False),
     ]
 

@@ -6,13 +6,15 @@ No legal number is written in this module's prose: a template names the paramete
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .paie import LIBELLES
 from .parametres import Trace, tous
 from .resultat import Explication, Ligne, parametres_lus, titre
 from .saisie import Situation
-from .textes import date_fr, euros, nombre, nombre_court, pourcent
+from .textes import date_fr, euros, nombre, nombre_court, ordinal, pourcent
+from .tranches import enumerer, seuils
 
 PRIORITAIRES = {"SMIC horaire", "plafond mensuel de la sécurité sociale",
                 "aide à l’embauche d’un apprenti", "emploi franc", "SMIC de référence de la RGDU"}
@@ -27,15 +29,49 @@ FORMATS = {
     "smic": lambda v: nombre_court(v, 2) + " SMIC",
     "part_smic": lambda v: nombre_court(v * 100, 2) + "\u00a0% du SMIC",
     "complement": lambda v: pourcent(1 - v),  # e.g. the CSG base: 1 − abatement
+    "duree": lambda v: nombre_court(v, 2) + "\u00a0heures",
+    "ans": lambda v: nombre_court(v, 0) + "\u00a0ans",
+    "salaries": lambda v: nombre_court(v, 0) + "\u00a0salariés",
+    "plafonds": lambda v: nombre_court(v, 2) + "\u00a0plafonds",
+    # Age bands of a pay grid, from its keys: « moins de 21 ans, 21 à 25 ans, 26 ans et plus ».
+    "tranches_ans": lambda v: enumerer(v, "ans"),
+    # The years of execution a pay grid distinguishes: « 1re, 2e, 3e année ».
+    "annees": lambda v: ", ".join(ordinal(i + 1) for i in range(len(next(iter(v.values())))))
+    + " année",
+    # The ages where a pay grid changes band: « 18, 21, 26 ans ».
+    "anniversaires": lambda v: ", ".join(str(s) for s in seuils(v)) + "\u00a0ans",
 }
+# Formats that read the dates of a parameter rather than its value: the first day of the run of
+# values in force (not null) that holds `jour`, the day of effect of the value in force, and
+# « jusqu’au » the last day before the parameter is abolished (its next null value; nothing when no
+# end is known).
+DATES = {"debut", "depuis", "fin"}
+
+
+def _date(p, fmt: str, jour: str) -> str:
+    r = p.rang(jour)
+    if fmt == "depuis":
+        return date_fr(p.dates[r])
+    if fmt == "debut":
+        while r > 0 and p.valeurs[r - 1] is not None:
+            r -= 1
+        return date_fr(p.dates[r])
+    fin = next((d for d, v in zip(p.dates[r + 1:], p.valeurs[r + 1:], strict=True) if v is None),
+               None)
+    if fin is None:
+        return ""
+    return " jusqu’au " + date_fr((dt.date.fromisoformat(fin) - dt.timedelta(days=1)).isoformat())
 
 
 def remplir(gabarit: str, jour: str) -> str:
-    """Fill `{format:ident}` or `{format:ident/key}` with the value in force on `jour`."""
+    """Fill `{format:ident}` or `{format:ident/key}` with the value in force on `jour` (or, for
+    the formats of DATES, with one of its dates)."""
     params = tous()
 
     def valeur(m: re.Match) -> str:
         fmt, ident, cle = m.groups()
+        if fmt in DATES:
+            return _date(params[ident], fmt, jour)
         v = params[ident].valeur(jour)
         if cle is not None:
             v = v[cle]
@@ -50,16 +86,25 @@ def en_vigueur(ident: str, jour: str) -> bool:
 
 BRUT_APPRENTI = (
     "Rémunération minimale de l’apprenti : un pourcentage du SMIC qui dépend de son âge et de "
-    "l’année d’exécution du contrat (1re, 2e, 3e année), appliqué au SMIC mensuel (SMIC horaire "
-    "× {heures:smic.heures_mensuelles} pour 35 h par semaine). Le taux augmente le mois qui suit "
-    "un anniversaire (18, 21, 26 ans) et à chaque nouvelle année du contrat.")
+    "l’année d’exécution du contrat ({annees:apprentissage.remuneration_minimale}), appliqué au "
+    "SMIC mensuel (SMIC horaire "
+    "× {heures:smic.heures_mensuelles} pour {duree:heures_supplementaires.majorations/"
+    "duree_legale_hebdo} par semaine). Le taux augmente le mois qui suit un anniversaire "
+    "({anniversaires:apprentissage.remuneration_minimale}) et à chaque nouvelle année du "
+    "contrat.")
 BRUT_PRO = (
     "Rémunération minimale en contrat de professionnalisation : un pourcentage du SMIC selon "
-    "l’âge (moins de 21 ans, 21 à 25 ans, 26 ans et plus) et le niveau de formation (inférieur "
-    "ou au moins égal au bac, niveau 4).")
+    "l’âge ({tranches_ans:professionnalisation.remuneration_minimale}) et le niveau de formation "
+    "(inférieur ou au moins égal au bac, niveau "
+    "{nombre:professionnalisation.niveau_remuneration_majoree}).")
+SALAIRE_CONVENTIONNEL = (
+    "À partir de {ans:apprentissage.age_salaire_conventionnel}, la base est le plus élevé du SMIC "
+    "et du salaire minimum conventionnel : vérifiez votre convention collective.")
 BRUT_SALARIE = (
     "Au moins le SMIC : SMIC horaire ({euros:smic.horaire} au début du contrat) × "
-    "{heures:smic.heures_mensuelles} par mois pour 35 heures par semaine, au prorata des heures "
+    "{heures:smic.heures_mensuelles} par mois pour "
+    "{duree:heures_supplementaires.majorations/duree_legale_hebdo} par semaine, au prorata des "
+    "heures "
     "(heures supplémentaires majorées de {pourcent:heures_supplementaires.majorations/premier_taux}"
     " pour les {nombre:heures_supplementaires.majorations/heures_au_premier_taux} premières, de "
     "{pourcent:heures_supplementaires.majorations/taux_suivant} au-delà).")
@@ -68,23 +113,28 @@ INDEMNITE = (
     "total des salaires bruts, soit {montant}. L’indemnité compensatrice de congés payés n’est "
     "pas comptée (congés supposés pris).")
 FILLON = (
-    "Réduction générale des cotisations patronales (formule en vigueur jusqu’au 31 décembre "
-    "2025) : coefficient = Tmax ÷ ({nombre:reduction_generale.plafond_smic} − 1) × "
+    "Réduction générale des cotisations patronales (formule en vigueur"
+    "{fin:reduction_generale.fillon_tmax_moins_50}) : coefficient = Tmax ÷ "
+    "({nombre:reduction_generale.plafond_smic} − 1) × "
     "({nombre:reduction_generale.plafond_smic} × SMIC du mois ÷ salaire brut − 1), plafonné à "
-    "Tmax et arrondi à 4 décimales ; réduction = coefficient × salaire brut. Elle s’annule à "
+    "Tmax et arrondi à {nombre:reduction_generale.arrondi_coefficient} décimales ; réduction = "
+    "coefficient × salaire brut. Elle s’annule à "
     "{smic:reduction_generale.plafond_smic}.")
 TAUX_REDUITS = (
     " S’ajoutent des taux réduits de cotisation maladie "
     "({pourcent:cotisations.employeur.maladie_taux_reduit}) et d’allocations familiales "
     "({pourcent:cotisations.employeur.famille_taux_reduit}) sous un plafond de salaire.")
 RGDU = (
-    "Réduction générale dégressive unique (RGDU, depuis le 1er janvier 2026) : coefficient = "
+    "Réduction générale dégressive unique (RGDU, depuis le {debut:reduction_generale.rgdu_tmin}) : "
+    "coefficient = "
     "Tmin + Tdelta × [½ × ({nombre:reduction_generale.plafond_smic} × SMIC ÷ salaire brut − "
-    "1)]^{nombre:reduction_generale.rgdu_puissance}, plafonné à Tmin + Tdelta et arrondi à 4 "
-    "décimales ; réduction = coefficient × salaire brut. Elle s’annule à "
+    "1)]^{nombre:reduction_generale.rgdu_puissance}, plafonné à Tmin + Tdelta et arrondi à "
+    "{nombre:reduction_generale.arrondi_coefficient} décimales ; réduction = coefficient × "
+    "salaire brut. Elle s’annule à "
     "{smic:reduction_generale.plafond_smic}.")
 RGDU_SMIC_GELE = (
-    " Le SMIC retenu est celui du 1er janvier ({euros:reduction_generale.smic_reference_rgdu} de "
+    " Le SMIC retenu est celui du {depuis:reduction_generale.smic_reference_rgdu} "
+    "({euros:reduction_generale.smic_reference_rgdu} de "
     "l’heure), même après une revalorisation en cours d’année.")
 NET = (
     "Salaire net = salaire brut − cotisations salariales (vieillesse, retraite complémentaire) − "
@@ -100,8 +150,14 @@ CSG_APPRENTI = ("CSG-CRDS dues au-delà de "
                 "{part_smic:apprentissage.exoneration_salariale/seuil_csg_crds}.")
 MUTUELLE = (
     "Part employeur de la complémentaire santé : {montant} par mois (soumise au forfait social "
-    "de {pourcent:cotisations.employeur.forfait_social_prevoyance} à partir de 11 salariés, et à "
-    "la CSG-CRDS du salarié).")
+    "de {pourcent:cotisations.employeur.forfait_social_prevoyance} à partir de "
+    "{salaries:seuils.forfait_social_prevoyance}, et à la CSG-CRDS du salarié).")
+COTISATIONS = (
+    "Somme des cotisations et contributions patronales : chaque taux × son assiette (le salaire "
+    "brut, ou la part du salaire sous le plafond de la sécurité sociale pour la vieillesse "
+    "plafonnée, la tranche 1 de retraite complémentaire et le FNAL des moins de "
+    "{salaries:seuils.fnal} ; dans la limite de {plafonds:seuils.chomage_ags_plafond} pour le "
+    "chômage et l’AGS). Le taux AT/MP retenu est {taux_at}.")
 
 
 # ---------------------------------------------------------------- what the trace tells
@@ -156,10 +212,9 @@ def construire(s: Situation, mois: list[dict], premier, minima, trace: Trace,
                           f"soit {euros(mini0)}.")
     if s.contrat == "apprentissage":
         formule_brut = remplir(BRUT_APPRENTI, jour0)
-        brut_notes.append("À partir de 21 ans, la base est le plus élevé du SMIC et du salaire "
-                          "minimum conventionnel : vérifiez votre convention collective.")
+        brut_notes.append(remplir(SALAIRE_CONVENTIONNEL, jour0))
     elif s.contrat == "professionnalisation":
-        formule_brut = BRUT_PRO
+        formule_brut = remplir(BRUT_PRO, jour0)
     else:
         formule_brut = remplir(BRUT_SALARIE, jour0)
     if s.salaire_brut_mensuel is not None:
@@ -213,11 +268,7 @@ def construire(s: Situation, mois: list[dict], premier, minima, trace: Trace,
         "salaire_brut": _explication("salaire_brut", formule_brut, trace, brut_notes),
         "cotisations_patronales": _explication(
             "cotisations_patronales",
-            "Somme des cotisations et contributions patronales : chaque taux × son assiette (le "
-            "salaire brut, ou la part du salaire sous le plafond de la sécurité sociale pour la "
-            "vieillesse plafonnée, la tranche 1 de retraite complémentaire et le FNAL des moins de "
-            "50 salariés ; dans la limite de 4 plafonds pour le chômage et l’AGS). Le taux AT/MP "
-            f"retenu est {pourcent(s.taux_at_mp / 100)}.",
+            remplir(COTISATIONS.replace("{taux_at}", pourcent(s.taux_at_mp / 100)), debut),
             trace, notes_cotis, lignes=lignes),
         "reduction_generale": _explication("reduction_generale", formule_red, trace, red_notes),
         "cout_employeur": _explication(

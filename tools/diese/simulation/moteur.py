@@ -18,12 +18,17 @@ from .paie import (
     taux_reduction_salariale,
 )
 from .parametres import Trace, figure, lire, tracer
-from .remuneration import heures_supplementaires, minimum, quotite_paie
+from .remuneration import (
+    SEMAINES_PAR_MOIS,
+    duree_legale,
+    heures_supplementaires,
+    minimum,
+    quotite_paie,
+)
 from .resultat import Aide, Avertissement, Echeance, Resultat, annees, avertissement, figures
 from .saisie import MOTIFS_CDD, TOUS_CONTRATS, Situation, lire_situation
 from .textes import arrondi, date_fr, euros, nombre_court, phrase_prolongation, pourcent
 
-TOLERANCE_SMIC = (35 * 52 / 12) / 151.67
 CLES_MOIS = ("salaire_brut", "cotisations_patronales", "reduction_generale", "autres_charges",
              "cout_employeur", "aides", "cout_net_aides", "salaire_net",
              "deduction_heures_supplementaires")
@@ -59,7 +64,8 @@ def _simuler(s: Situation, trace: Trace) -> Resultat:
             apprenti, _ = lire("apprentissage.exoneration_salariale", jour0)
 
     with figure("aides", jour0):
-        bilan = calculer_aides(s, s.heures_hebdo / 35.0)  # aids: share of the legal working time
+        # aids: share of the legal working time
+        bilan = calculer_aides(s, s.heures_hebdo / duree_legale(bareme(jour0)))
     avertissements = _avertissements_aides(bilan)
     if s.contrat == "stage":
         return _stage(s, trace, avertissements, bilan.notes)
@@ -82,9 +88,10 @@ def _simuler(s: Situation, trace: Trace) -> Resultat:
         brut = mini
         if s.salaire_brut_mensuel is not None:
             brut = max(s.salaire_brut_mensuel, mini)
-            # Tolerance: the published monthly SMIC uses 35 h × 52 / 12 = 151.666… hours, payslips
-            # 151.67 h; both amounts are accepted as "at the minimum".
-            if i == 0 and s.salaire_brut_mensuel < mini * TOLERANCE_SMIC - 0.005:
+            # Tolerance: the published monthly SMIC counts the legal week × 52 / 12 = 151.666…
+            # hours, payslips 151.67 h; both amounts are accepted as "at the minimum".
+            tolerance = duree_legale(b) * SEMAINES_PAR_MOIS / b.heures
+            if i == 0 and s.salaire_brut_mensuel < mini * tolerance - 0.005:
                 raise ErreurSaisie.une(
                     "salaire_brut_mensuel",
                     f"Le salaire brut mensuel ({euros(s.salaire_brut_mensuel)}) est inférieur au "
@@ -192,8 +199,8 @@ def _notes_paie(s: Situation, explications: dict, totaux: dict) -> None:
                      "du contrat (ou de l’année civile), indemnité de fin de contrat comprise "
                      "(régularisation progressive, art. D241-7 du code de la sécurité sociale) : "
                      "le mois où l’indemnité est versée, la réduction est régularisée.")
-    if s.heures_hebdo > 35 and s.contrat != "stage":
-        b0 = bareme(s.date_embauche.isoformat())
+    b0 = bareme(s.date_embauche.isoformat())
+    if s.heures_hebdo > duree_legale(b0) and s.contrat != "stage":
         par_heure = deduction_heures_sup(b0, s.effectif, 1.0)  # values read, not written here
         deduction = totaux.get("deduction_heures_supplementaires", 0.0)
         explications["cout_employeur"].formule += (

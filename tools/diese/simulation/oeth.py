@@ -7,7 +7,7 @@ import datetime as dt
 import math
 
 from .erreurs import ErreurSaisie
-from .parametres import tous
+from .parametres import tous, valeur
 from .resultat import Avertissement, Explication, ParametreLu, ResultatOETH, parametre_lu, titre
 from .saisie import Lecteur
 from .textes import accorder, arrondi, euros, nombre, phrase_prolongation, pourcent
@@ -15,6 +15,13 @@ from .textes import accorder, arrondi, euros, nombre, phrase_prolongation, pourc
 CLES_OETH = ("effectif", "beneficiaires", "annee", "date", "aucune_action_depuis_3_ans")
 ANNEE_MIN, ANNEE_MAX = 2024, 2030
 
+
+
+def libelle_sans_action(jour: str) -> str:
+    """The question of the surcharge, with its duration in force on `jour` (the input key
+    `aucune_action_depuis_3_ans` is only a name)."""
+    return (f"Aucune action depuis plus de "
+            f"{valeur('oeth.multiplicateurs', jour)['sans_action_annees']} ans")
 
 def _param(ident: str, jour: str) -> tuple[object, ParametreLu]:
     p = tous()[ident]
@@ -47,8 +54,8 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
                 lec.erreur("date", f"Le calcul couvre les années {ANNEE_MIN} à {ANNEE_MAX}.")
         else:
             annee = (aujourd_hui or dt.date.today()).year
-    sans_action = lec.booleen("aucune_action_depuis_3_ans",
-                              "« Aucune action depuis plus de trois ans »")
+    question = libelle_sans_action((aujourd_hui or dt.date.today()).isoformat())
+    sans_action = lec.booleen("aucune_action_depuis_3_ans", f"« {question} »")
     lec.lever()
     annee = min(max(annee, ANNEE_MIN), ANNEE_MAX)
 
@@ -95,8 +102,8 @@ def calculer_oeth(entree: dict, aujourd_hui: dt.date | None = None) -> ResultatO
                    f"({euros(smic)}).")
         if cas_1500:
             formule += (" Aucun bénéficiaire employé ni aucune action (sous-traitance, accord) "
-                        "depuis plus de trois ans : le multiplicateur est porté à "
-                        f"{nombre(mult['sans_action'], 0)}.")
+                        f"depuis plus de {mult['sans_action_annees']} ans : le multiplicateur est "
+                        f"porté à {nombre(mult['sans_action'], 0)}.")
     apres_formule = ("Avec un bénéficiaire de plus (par exemple une personne ayant une RQTH "
                      "embauchée à temps plein toute l’année), il manque "
                      f"{accorder(manquantes_apres, 'unité')} ; le multiplicateur de "

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .parametres import ValeursDatees, passer_a, tous
 from .textes import arrondi
+from .tranches import tranche
 
 E = "cotisations.employeur."
 S = "cotisations.salarie."
@@ -22,7 +23,8 @@ IDENTS = tuple(
     i for i in tous() if i.startswith(("cotisations.", "reduction_generale.", "smic.", "pss.",
                                        "seuils.", "cdd.", "apprentissage.exoneration", HS,
                                        "stage_etudiant.",
-                                       "apprentissage.remuneration", "professionnalisation.remun"))
+                                       "apprentissage.remuneration", "professionnalisation.remun",
+                                       "professionnalisation.niveau_remuneration"))
 )
 
 
@@ -135,8 +137,10 @@ def taux_csa_apprentissage(b: Bareme, emp: Employeur) -> float:
     p = b.v[E + "csa_apprentissage"]
     if p is None or emp.effectif < p["seuil_effectif"]:
         return 0.0
-    if emp.effectif >= 2000 and emp.ratio_alternants < 0.01:
-        return p["taux_2000_plus_sous_1_pct"]
+    haut = p["majoration"]  # the largest companies far below the share pay a higher rate
+    if emp.effectif >= haut["seuil_effectif"] and emp.ratio_alternants < haut[
+            "ratio_alternants_max_exclu"]:
+        return haut["taux"]
     for plafond, taux in p["tranches"]:
         if emp.ratio_alternants < plafond:
             return taux
@@ -152,7 +156,7 @@ def coefficient_reduction(b: Bareme, remuneration: float, smic_ref: float, effec
     plafond = b.v[RG + "plafond_smic"]
     tmax = b.v[RG + ("fillon_tmax_50_plus" if grand else "fillon_tmax_moins_50")]
     if tmax is not None:  # "Fillon" formula, until 2025-12-31
-        c = tmax / 0.6 * (plafond * smic_ref / remuneration - 1)
+        c = tmax / (plafond - 1) * (plafond * smic_ref / remuneration - 1)
         c = min(tmax, max(0.0, c))
     else:  # RGDU, from 2026-01-01
         if remuneration >= plafond * smic_ref:
@@ -161,7 +165,7 @@ def coefficient_reduction(b: Bareme, remuneration: float, smic_ref: float, effec
         tdelta = b.v[RG + ("rgdu_tdelta_50_plus" if grand else "rgdu_tdelta_moins_50")]
         base = 0.5 * (plafond * smic_ref / remuneration - 1)
         c = min(tmin + tdelta, tmin + tdelta * base ** b.v[RG + "rgdu_puissance"])
-    return round(c + 1e-12, 4)
+    return round(c + 1e-12, int(b.v[RG + "arrondi_coefficient"]))
 
 
 def smic_reference(b: Bareme, quotite: float) -> float:
@@ -178,9 +182,7 @@ def deduction_heures_sup(b: Bareme, effectif: int, heures: float) -> float:
     p = b.v[HS + "deduction_forfaitaire_patronale"]
     if not heures or p is None:
         return 0.0
-    taux = p["moins_20"] if effectif < 20 else (
-        p["de_20_a_249"] if effectif < 250 else p["a_partir_de_250"])
-    return arrondi(taux * heures)
+    return arrondi(p[tranche(p, effectif)] * heures)  # the keys carry the headcount bands
 
 
 def taux_reduction_salariale(b: Bareme) -> float:
@@ -191,6 +193,12 @@ def taux_reduction_salariale(b: Bareme) -> float:
              + v[S + "agirc_arrco_t1"] + v[S + "ceg_t1"])
     plafond = v[HS + "reduction_salariale_taux_max"]
     return somme if plafond is None else min(somme, plafond)
+
+
+def _t2_max(v, pss: float) -> float:
+    """Top of the complementary pension's tranche 2 (and of the CET's base), read only when
+    some pay is above the ceiling."""
+    return v["seuils.retraite_complementaire_plafond"] * pss
 
 
 def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: bool,
@@ -208,8 +216,8 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
     passer_a("cotisations_patronales")  # reads below count for this figure (see `parametres`)
     pss = b.pss * min(1.0, quotite)  # part time: ceiling pro rata (art. R242-7 CSS)
     t1 = min(brut, pss)
-    t2 = min(max(brut - pss, 0.0), 7 * pss)
-    quatre_pss = min(brut, 4 * pss)
+    t2 = min(brut - pss, _t2_max(v, pss) - pss) if brut > pss else 0.0
+    assiette_chomage = min(brut, v["seuils.chomage_ags_plafond"] * pss)
     d: dict[str, float] = {}
 
     plafond_mal = plafond_taux_reduit(b, E + "maladie_plafond_reduit", quotite)
@@ -228,21 +236,23 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
         d["famille"] = brut * v[E + "famille"]
     d["at_mp"] = brut * emp.taux_at
     d["csa"] = brut * v[E + "csa"]
-    d["chomage"] = quatre_pss * v[E + "chomage"]
-    d["ags"] = quatre_pss * v[E + "ags"]
+    d["chomage"] = assiette_chomage * v[E + "chomage"]
+    d["ags"] = assiette_chomage * v[E + "ags"]
     # Tranche 2 rates are read only when there is pay above the ceiling.
     d["agirc_arrco"] = t1 * v[E + "agirc_arrco_t1"] + (t2 * v[E + "agirc_arrco_t2"] if t2 else 0.0)
     d["ceg"] = t1 * v[E + "ceg_t1"] + (t2 * v[E + "ceg_t2"] if t2 else 0.0)
     if t2 > 0:
-        d["cet"] = min(brut, 8 * pss) * v[E + "cet"]
-    if eff < 50:
+        d["cet"] = min(brut, _t2_max(v, pss)) * v[E + "cet"]
+    if eff < v["seuils.fnal"]:
         d["fnal"] = t1 * v[E + "fnal_moins_50"]
     else:
         d["fnal"] = brut * v[E + "fnal_50_plus"]
+    if eff >= v["seuils.peec"]:
         d["peec"] = brut * v[E + "peec"]
-    exonere_petite = apprenti is not None and eff <= 10
+    exonere_petite = apprenti is not None and eff < v["seuils.apprentis_exoneration"]
     if not exonere_petite:
-        cle = "formation_11_plus" if eff >= 11 else "formation_moins_11"
+        grand = eff >= v["seuils.formation_professionnelle"]
+        cle = "formation_11_plus" if grand else "formation_moins_11"
         d["formation"] = brut * v[E + cle]
         d["taxe_apprentissage"] = brut * v[E + "taxe_apprentissage"]
     taux_csa = taux_csa_apprentissage(b, emp)
@@ -253,7 +263,7 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
         d["versement_mobilite"] = brut * emp.taux_vm
     if cdd:
         d["cpf_cdd"] = brut * v[E + "cpf_cdd"]
-    if emp.mutuelle and eff >= 11:
+    if emp.mutuelle and eff >= v["seuils.forfait_social_prevoyance"]:
         d["forfait_social"] = emp.mutuelle * v[E + "forfait_social_prevoyance"]
     for cle in d:
         d[cle] = arrondi(d[cle])
@@ -283,17 +293,19 @@ def calculer(b: Bareme, brut: float, emp: Employeur, *, quotite: float, cdd: boo
         base_csg = 0.0 if apprenti["csg_crds_exoneration_totale"] else max(
             0.0, brut - apprenti["seuil_csg_crds"] * smic_mois)
         t1s = min(base_sal, pss)
-        t2s = min(max(base_sal - pss, 0.0), 7 * pss)
+        t2s = min(base_sal - pss, _t2_max(v, pss) - pss) if base_sal > pss else 0.0
     salariales = (t1s * v[S + "vieillesse_plafonnee"] + base_sal * v[S + "vieillesse_deplafonnee"]
                   + t1s * v[S + "agirc_arrco_t1"] + (t2s * v[S + "agirc_arrco_t2"] if t2s else 0.0)
                   + t1s * v[S + "ceg_t1"] + (t2s * v[S + "ceg_t2"] if t2s else 0.0))
     if t2s > 0:
-        salariales += min(base_sal, 8 * pss) * v[S + "cet"]
+        salariales += min(base_sal, _t2_max(v, pss)) * v[S + "cet"]
     reduction_sal = 0.0
     if paie_heures_sup:
         reduction_sal = min(arrondi(paie_heures_sup * taux_reduction_salariale(b)), salariales)
     salariales = arrondi(salariales - reduction_sal)
-    abattu = min(base_csg, 4 * pss) * (1 - v[S + "abattement_csg"]) + max(base_csg - 4 * pss, 0.0)
+    plafond_abattement = v["seuils.abattement_csg_plafond"] * pss
+    abattu = (min(base_csg, plafond_abattement) * (1 - v[S + "abattement_csg"])
+              + max(base_csg - plafond_abattement, 0.0))
     assiette_csg = abattu + (emp.mutuelle if base_csg > 0 or apprenti is None else 0.0)
     taux_csg = v[S + "csg_deductible"] + v[S + "csg_non_deductible"] + v[S + "crds"]
     csg_crds = arrondi(assiette_csg * taux_csg)

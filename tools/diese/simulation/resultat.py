@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .parametres import tous
-from .textes import arrondi, euros_ronds, mois_court, valeur_texte
+from .textes import arrondi, euros_ronds, mois_court, ordinal, valeur_texte
 
 NIVEAUX = ("info", "attention", "erreur")
 
@@ -210,7 +210,7 @@ class Annee:
 
     def periode(self) -> str:
         """« 1re année (sept. 2026 – août 2027) »."""
-        nom = "1re année" if self.rang == 1 else f"{self.rang}e année"
+        nom = f"{ordinal(self.rang)} année"
         if self.debut == self.fin:
             return f"{nom} ({mois_court(self.debut)})"
         return f"{nom} ({mois_court(self.debut)} – {mois_court(self.fin)})"

@@ -13,6 +13,7 @@ from .dates import age_le, moins_annees
 from .erreurs import ErreurSaisie
 from .nombres import nombre_fr
 from .parametres import valeur
+from .textes import date_fr
 
 CONTRATS = {
     "cdi": "CDI",
@@ -37,19 +38,20 @@ MOTIFS_CDD = {
     "contrat_aide": "Contrat aidé (CUI – parcours emploi compétences, CDD senior)",
     "complement_formation": "CDD avec complément de formation professionnelle",
 }
-# (minimum, default, maximum) duration in months; CDI: the horizon of the simulation.
+# (minimum, default, maximum) duration in months; CDI: the horizon of the simulation. The legal
+# bounds of the other contracts replace these in `bornes_duree` (dated parameters).
 DUREES = {
     "cdi": (1, 12, 48),
     "cdd": (1, 6, 18),
     "apprentissage": (6, 24, 36),
     "professionnalisation": (6, 12, 36),
     "stage": (1, 1, 6),
-    "stage_etudiant": (1, 3, 6),  # six months at most per teaching year (L124-5 C. éduc.)
+    "stage_etudiant": (1, 3, 6),
 }
 DATE_MIN = dt.date(2024, 1, 1)
 DATE_MAX = dt.date(2030, 12, 31)
-HEURES_MAX = 48.0
-HEURES_MAX_MINEUR = 35.0
+# The legal bounds (maximum weekly hours, minors' hours, minimum age) are dated parameters read at
+# the hire date; these are only the simulator's own range of ages.
 AGE_MIN, AGE_MAX = 14, 75
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -60,13 +62,11 @@ CLES_SIMULER = (
     "taux_at_mp", "mutuelle_part_employeur", "taux_versement_mobilite", "engagement_alternance",
     "motif_cdd",
 )
-# Companies of 250 or more: the work-study commitment the apprentice aid requires (the share is
-# checked at the end of the year after the contract's).
-ENGAGEMENTS_ALTERNANCE = {
-    "5_pourcent": "engagée à atteindre 5 % d’alternants dans son effectif",
-    "3_pourcent_et_condition": ("engagée à atteindre 3 % d’alternants avec la condition de "
-                                "progression du décret"),
-}
+# Companies at or above the aid's headcount: the work-study commitment the apprentice aid requires
+# (the share is checked at the end of the year after the contract's): the full share, or the lower
+# one with the decree's condition of growth. Their wording, with the shares of the decree in force,
+# is `aides.libelles_engagement`.
+ENGAGEMENTS_ALTERNANCE = ("5_pourcent", "3_pourcent_et_condition")
 # Bigger numbers are refused before any arithmetic (a 400-digit integer overflows a float).
 NOMBRE_MAX = 1e15
 
@@ -243,9 +243,11 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     if jour is None and lec.brut("date_embauche") is None:
         jour = aujourd_hui or dt.date.today()
     if jour is not None and not DATE_MIN <= jour <= DATE_MAX:
-        lec.erreur("date_embauche", "Le simulateur couvre les embauches du 1er janvier 2024 au "
-                   "31 décembre 2030 (les règles antérieures ne sont pas modélisées).")
+        lec.erreur("date_embauche", f"Le simulateur couvre les embauches du "
+                   f"{date_fr(DATE_MIN.isoformat())} au {date_fr(DATE_MAX.isoformat())} (les "
+                   "règles antérieures ne sont pas modélisées).")
         jour = None
+    le_jour = (jour or DATE_MIN).isoformat()  # the legal bounds in force on the hire date
     contrat = lec.choix("contrat", "Contrat", TOUS_CONTRATS, "cdi")
     rqth = lec.booleen("rqth", "La reconnaissance de travailleur handicapé (RQTH)")
     dmin, ddef, dmax = bornes_duree(contrat, rqth, jour or DATE_MIN)
@@ -253,11 +255,13 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
                  else "La durée du contrat (en mois)")
     duree = lec.nombre("duree_mois", nom_duree, ddef, dmin, dmax, entier=True)
     salaire = lec.nombre("salaire_brut_mensuel", "Le salaire brut mensuel", None, 0, 100_000)
-    heures = lec.nombre("heures_hebdo", "La durée hebdomadaire de travail", 35.0, 1, 1e9)
-    if heures > HEURES_MAX:
+    legale = float(valeur("heures_supplementaires.majorations", le_jour)["duree_legale_hebdo"])
+    heures = lec.nombre("heures_hebdo", "La durée hebdomadaire de travail", legale, 1, 1e9)
+    heures_max = valeur("travail.duree_maximale_hebdomadaire", le_jour)
+    if heures > heures_max:
         lec.erreur("heures_hebdo", f"La durée hebdomadaire ({_n(heures)} h) dépasse le maximum "
-                   "légal de 48 heures (Code du travail, art. L3121-20).")
-        heures = 35.0
+                   f"légal de {_n(heures_max)} heures (Code du travail, art. L3121-20).")
+        heures = legale
     effectif = lec.nombre("effectif", "L’effectif de l’entreprise", 10, -1e12, 1_000_000,
                           entier=True)
     if effectif < 0:
@@ -308,11 +312,12 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
     elif jour is not None and age is not None:
         naissance, supposee = moins_annees(jour, age), True
 
-    if age is not None and age < 18 and heures > HEURES_MAX_MINEUR:
-        lec.erreur("heures_hebdo", "Un salarié de moins de 18 ans ne peut pas travailler plus de "
-                   "35 heures par semaine (Code du travail, art. L3162-1).")
-    _regles_du_contrat(lec, contrat, age, rqth, demandeur, rsa, salaire,
-                       (jour or DATE_MIN).isoformat())
+    jeunes = valeur("travail.jeunes_travailleurs", le_jour)
+    if age is not None and age < jeunes["age_majorite"] and heures > jeunes["heures_hebdo_max"]:
+        lec.erreur("heures_hebdo", f"Un salarié de moins de {jeunes['age_majorite']} ans ne peut "
+                   f"pas travailler plus de {_n(jeunes['heures_hebdo_max'])} heures par semaine "
+                   "(Code du travail, art. L3162-1).")
+    _regles_du_contrat(lec, contrat, age, rqth, demandeur, rsa, salaire, le_jour)
     lec.lever()
     return Situation(
         date_embauche=jour, contrat=contrat, duree_mois=duree, salaire_brut_mensuel=salaire,
@@ -326,11 +331,20 @@ def lire_situation(entree: Any, aujourd_hui: dt.date | None = None) -> Situation
 
 
 def bornes_duree(contrat: str, rqth: bool, jour: dt.date) -> tuple[int, int, int]:
-    """(minimum, default, maximum) months; apprenticeship bounds come from the parameters."""
+    """(minimum, default, maximum) months; the legal bounds (apprenticeship, pro contract, CDD,
+    student placement) come from the parameters in force on `jour`."""
     dmin, ddef, dmax = DUREES[contrat]
+    j = jour.isoformat()
     if contrat == "apprentissage":
-        p = valeur("apprentissage.duree", jour.isoformat())
+        p = valeur("apprentissage.duree", j)
         dmin, dmax = p["min"], p["max_rqth"] if rqth else p["max"]
+    elif contrat == "professionnalisation":
+        p = valeur("professionnalisation.duree", j)
+        dmin, dmax = p["min"], p["max"]
+    elif contrat == "cdd":
+        dmax = valeur("cdd.duree_maximale", j)
+    elif contrat == "stage_etudiant":
+        dmax = valeur("stage_etudiant.duree_maximale", j)
     return dmin, ddef, dmax
 
 
@@ -343,22 +357,24 @@ def _regles_du_contrat(lec: Lecteur, contrat: str, age, rqth, demandeur, rsa, sa
     if contrat == "apprentissage":
         bornes = valeur("apprentissage.age", jour)
         if age < bornes["min"]:
-            lec.erreur("age", f"Un contrat d’apprentissage commence à {bornes['min']} ans (15 ans "
-                       f"en sortie de 3e, cas non modélisé) ; âge reçu : {age} ans (Code du "
-                       "travail, art. L6222-1).")
+            lec.erreur("age", f"Un contrat d’apprentissage commence à {bornes['min']} ans "
+                       f"({bornes['min_sortie_3e']} ans en sortie de 3e, cas non modélisé) ; âge "
+                       f"reçu : {age} ans (Code du travail, art. L6222-1).")
         elif age > bornes["max"] and not rqth:
             lec.erreur("age", f"Un contrat d’apprentissage est ouvert jusqu’à {bornes['max']} ans "
                        "révolus, sans "
                        f"limite d’âge pour une personne reconnue travailleur handicapé (RQTH) ; "
                        f"âge reçu : {age} ans (Code du travail, art. L6222-1 et L6222-2).")
     elif contrat == "professionnalisation":
-        if age < valeur("professionnalisation.age_min", jour):
-            lec.erreur("age", f"Un contrat de professionnalisation commence à 16 ans ; âge reçu : "
-                       f"{age} ans (Code du travail, art. L6325-1).")
-        elif age >= 26 and not (demandeur or rsa or rqth):
-            lec.erreur("age", "À partir de 26 ans, le contrat de professionnalisation est réservé "
-                       "aux demandeurs d’emploi et aux bénéficiaires du RSA, de l’ASS ou de l’AAH "
-                       "(Code du travail, art. L6325-1).")
+        age_min = valeur("professionnalisation.age_min", jour)
+        age_max = valeur("professionnalisation.age_max", jour)
+        if age < age_min:
+            lec.erreur("age", f"Un contrat de professionnalisation commence à {age_min} ans ; âge "
+                       f"reçu : {age} ans (Code du travail, art. L6325-1).")
+        elif age > age_max and not (demandeur or rsa or rqth):
+            lec.erreur("age", f"À partir de {age_max + 1} ans, le contrat de professionnalisation "
+                       "est réservé aux demandeurs d’emploi et aux bénéficiaires du RSA, de l’ASS "
+                       "ou de l’AAH (Code du travail, art. L6325-1).")
     elif contrat == "stage":
         if salaire:
             lec.erreur("salaire_brut_mensuel", "Un stagiaire de la formation professionnelle ou "
@@ -367,6 +383,6 @@ def _regles_du_contrat(lec: Lecteur, contrat: str, age, rqth, demandeur, rsa, sa
                        "laissez le salaire vide.")
     elif contrat == "stage_etudiant":
         pass  # a pupil's placement has no minimum age here (the school's agreement frames it)
-    elif age is not None and age < 16:
-        lec.erreur("age", f"On ne peut pas embaucher une personne de moins de 16 ans (âge reçu : "
-                   f"{age} ans ; Code du travail, art. L4153-1).")
+    elif age is not None and age < (age_min := valeur("travail.age_minimum", jour)):
+        lec.erreur("age", f"On ne peut pas embaucher une personne de moins de {age_min} ans (âge "
+                   f"reçu : {age} ans ; Code du travail, art. L4153-1).")

@@ -45,13 +45,13 @@ def cotisations(b, excedent: float, emp: Employeur, quotite: float) -> tuple[dic
         "famille": excedent * v[E + "famille"],
         "at_mp": excedent * emp.taux_at,
         "csa": excedent * v[E + "csa"],
-        "fnal": (t1 * v[E + "fnal_moins_50"] if emp.effectif < 50
+        "fnal": (t1 * v[E + "fnal_moins_50"] if emp.effectif < v["seuils.fnal"]
                  else excedent * v[E + "fnal_50_plus"]),
     }
     # the excess is pay in the social-security base, which is also the base of these two
     # (L6131-1 and L6241-1 CT); modele-social 11.1.0 charges them likewise
-    d["formation"] = excedent * v[E + ("formation_11_plus" if emp.effectif >= 11
-                                       else "formation_moins_11")]
+    grand = emp.effectif >= v["seuils.formation_professionnelle"]
+    d["formation"] = excedent * v[E + ("formation_11_plus" if grand else "formation_moins_11")]
     d["taxe_apprentissage"] = excedent * v[E + "taxe_apprentissage"]
     if emp.taux_vm and emp.effectif >= v["seuils.versement_mobilite"]:
         d["versement_mobilite"] = excedent * emp.taux_vm

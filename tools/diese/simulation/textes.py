@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from .tranches import bornes, libelle
+
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre")
 
@@ -52,6 +54,16 @@ def euros_ronds(x: float) -> str:
 def pourcent(taux: float) -> str:
     """A fraction as a percentage: 0.0345 → « 3,45 % »."""
     return nombre_court(taux * 100, 4) + INSECABLE + "%"
+
+
+def liste(mots: list[str]) -> str:
+    """« a », « a et b », « a, b et c »."""
+    return " et ".join(filter(None, [", ".join(mots[:-1]), mots[-1]])) if mots else ""
+
+
+def ordinal(n: int) -> str:
+    """1 → « 1re », 2 → « 2e » (as French writes the year of a contract)."""
+    return "1re" if n == 1 else f"{n}e"
 
 
 def date_fr(iso: str | None) -> str:
@@ -104,28 +116,36 @@ def valeur_lisible(valeur, unite: str) -> str:
             return nombre(valeur) + "\u00a0h"
         if unite == "smic":
             return nombre(valeur, 2) + " SMIC"
+        if unite == "pss":
+            return nombre_court(valeur, 2) + " plafonds de la sécurité sociale"
         if unite == "part_smic":
             return nombre(valeur * 100, 2).rstrip("0").rstrip(",") + "\u00a0% du SMIC"
         return nombre(valeur, 0) if float(valeur).is_integer() else nombre(valeur, 4)
     return "barème (voir le détail de la source)"
 
 
+# Band keys (« moins_18 », « 250_plus »…) are not listed: their label is built from the bounds
+# they carry (`tranches.libelle`), in years for a pay grid, in employees otherwise.
 CLES = {
-    "moins_18": "moins de 18 ans", "18_20": "18 à 20 ans", "21_25": "21 à 25 ans",
-    "26_plus": "26 ans et plus", "moins_21": "moins de 21 ans",
-    "moins_250": "moins de 250 salariés", "250_plus": "250 salariés et plus",
     "rqth": "apprenti handicapé", "niveau_max": "niveau maximal",
     "ratio_alternants_min": "part d’alternants exigée", "multiple": "multiple du SMIC",
     "ratio_alternants_min_progression": "part d’alternants exigée avec progression",
     "smic_horaire_reference": "SMIC horaire de référence",
     "plancher_multiple_smic_courant": "plancher en SMIC courants", "seuil_effectif": "effectif",
-    "tranches": "par tranche", "taux_2000_plus_sous_1_pct": "2 000 salariés et plus sous 1 %",
+    "tranches": "par tranche", "majoration": "taux majoré",
+    "ratio_alternants_max_exclu": "part d’alternants inférieure à", "taux": "taux",
     "seuil_cotisations": "cotisations salariales dues au-delà de",
     "csg_crds_exoneration_totale": "CSG-CRDS totalement exonérées",
     "seuil_csg_crds": "CSG-CRDS dues au-delà de", "min": "minimum", "max": "maximum",
-    "max_rqth": "maximum (RQTH)", "cdi": "CDI (par an)", "cdi_annees": "CDI (années)",
+    "max_rqth": "maximum (RQTH)", "min_sortie_3e": "minimum en sortie de 3e",
+    "age_majorite": "âge en dessous duquel la limite s’applique",
+    "heures_hebdo_max": "durée hebdomadaire maximale (heures)",
+    "age_etudiant_max_exclu": "étudiant de moins de (âge)",
+    "cdd_jours_max": "CDD d’au plus (jours)", "cdi": "CDI (par an)", "cdi_annees": "CDI (années)",
     "cdd": "CDD (par an)", "cdd_annees": "CDD (années)", "cdd_duree_min_mois": "CDD minimum (mois)",
-    "sans_action": "sans action depuis 3 ans (× SMIC horaire)", "montant": "montant",
+    "sans_action": "sans aucune action (× SMIC horaire)", "montant": "montant",
+    "sans_action_annees": "années sans action",
+    "versements_apres_mois": "versée à l’issue des mois",
     "age_min": "âge minimum", "age_max": "âge maximum",
     "4": "niveau 3-4", "5": "niveau 5", "6": "niveau 6", "7": "niveau 7",
 }
@@ -137,8 +157,11 @@ UNITES_DES_CLES = {
     "ratio_alternants_min_progression": "/1", "age_max": "nombre",
     "cdi_annees": "nombre", "cdd_annees": "nombre", "cdd_duree_min_mois": "nombre",
     "age_min": "nombre", "min": "nombre", "max": "nombre", "max_rqth": "nombre",
-    "smic_horaire_reference": "currency-EUR", "taux_2000_plus_sous_1_pct": "/1",
+    "min_sortie_3e": "nombre", "age_majorite": "nombre", "heures_hebdo_max": "nombre",
+    "age_etudiant_max_exclu": "nombre", "cdd_jours_max": "nombre",
+    "smic_horaire_reference": "currency-EUR", "ratio_alternants_max_exclu": "/1", "taux": "/1",
     "multiple": "smic", "plancher_multiple_smic_courant": "smic", "sans_action": "nombre",
+    "sans_action_annees": "nombre", "versements_apres_mois": "nombre",
     "seuil_cotisations": "part_smic", "seuil_csg_crds": "part_smic",
 }
 
@@ -155,6 +178,14 @@ def _scalaire(valeur, unite: str) -> str:
     return str(valeur)
 
 
+def _libelle_cle(cle: str, unite: str) -> str:
+    if cle in CLES:
+        return CLES[cle]
+    if bornes(cle) is not None:
+        return libelle(cle, "ans" if unite == "part_smic" else "salariés")
+    return cle.replace("_", " ")
+
+
 def valeur_texte(valeur, unite: str) -> str:
     """A dated value as short French text (grids written out key by key)."""
     if valeur is None:
@@ -169,7 +200,7 @@ def valeur_texte(valeur, unite: str) -> str:
                                   for a, b in v)
             else:
                 texte = valeur_texte(v, UNITES_DES_CLES.get(cle, unite))
-            morceaux.append(f"{CLES.get(cle, cle.replace('_', ' '))}\u00a0: {texte}")
+            morceaux.append(f"{_libelle_cle(cle, unite)}\u00a0: {texte}")
         return " ; ".join(morceaux)
     if isinstance(valeur, list):
         return " / ".join(valeur_texte(v, unite) for v in valeur)
