@@ -146,7 +146,7 @@ def test_reseau_lent_progression_en_octets_et_jamais_d_erreur(navigateur, serveu
         cdp = contexte.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", {
-            "offline": False, "latency": 40, "downloadThroughput": 1_500_000,
+            "offline": False, "latency": 40, "downloadThroughput": 700_000,
             "uploadThroughput": 200_000})
         page.goto("outils/cout-embauche/")
         page.wait_for_selector(".diese-simulateur__progres progress", timeout=ATTENTE_MS)

@@ -200,14 +200,15 @@ def test_la_roue_seule_suffit_au_navigateur(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ runtime copy
-def test_publier_copie_les_cinq_fichiers_la_roue_et_son_instantane(tmp_path: Path) -> None:
+def test_publier_la_roue_son_instantane_et_son_complement(tmp_path: Path) -> None:
     chemin = hook_pyodide.publier(tmp_path)
     copies = sorted(p.name for p in (tmp_path / "assets" / "pyodide").iterdir())
     assert copies == sorted(hook_pyodide.FICHIERS)
     assert chemin.name == roue.construire().nom
     instantane = hook_pyodide.nom_instantane(chemin)
     publies = sorted(p.name for p in (tmp_path / "assets" / "wheels").iterdir())
-    assert publies == sorted([chemin.name, instantane])
+    # …and the standard library files a restored Python may still import (its complement).
+    assert publies == sorted([chemin.name, instantane, hook_pyodide.nom_complement(chemin)])
     # Pyodide's memory without its zero pages ("DIS1" sparse format, sent compressed by the
     # host from the build's .br/.gz copies), named after the wheel's content.
     octets = (tmp_path / "assets" / "wheels" / instantane).read_bytes()
