@@ -385,6 +385,13 @@
     }
   }
 
+  // After the next frame: the layout is then up to date and reading widths costs nothing, where
+  // reading them at once would force a synchronous layout of the whole page inside this task
+  // (a long main-thread task at mount and after each recomputation).
+  function marquerDebordementsApresRendu(racine) {
+    requestAnimationFrame(() => setTimeout(() => marquerDebordements(racine), 0));
+  }
+
   let attenteRedimension = null;
   window.addEventListener("resize", () => {
     clearTimeout(attenteRedimension);
@@ -495,7 +502,7 @@
     }
     for (const bouton of racine.querySelectorAll("[data-action]")) bouton.hidden = false;
     racine.querySelector(".diese-sans-js")?.remove();
-    marquerDebordements(racine);
+    marquerDebordementsApresRendu(racine);
 
     function poserEtat(valeur, texte) {
       racine.dataset.etat = valeur;
@@ -589,7 +596,7 @@
         effacerErreurs();
         const debutAffichage = performance.now();
         afficher(resultat, sortie.html);
-        marquerDebordements(resultat);
+        marquerDebordementsApresRendu(resultat);
         // For the benchmark: the engine's share (in the worker) and the page's (update + layout).
         racine.dataset.dureeMoteur = Number(sortie.dureeMoteur || 0).toFixed(2);
         racine.dataset.dureeAffichage = (performance.now() - debutAffichage).toFixed(2);
