@@ -151,7 +151,8 @@
 
   // « 3,2 Mo sur 18,9 Mo »: bytes of the runtime received, as inflated by the browser.
   function enMo(octets) {
-    return `${(octets / 1e6).toLocaleString("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} Mo`;
+    // By hand, as dateEnLettres: no locale data to load for a progress label.
+    return `${(octets / 1e6).toFixed(1).replace(".", ",")} Mo`;
   }
 
   // The progress bar sits under the status line; the status line (a live region) only says the
@@ -320,6 +321,15 @@
 
   // The situation in one paragraph, for the printed page: each question shown, with its answer
   // (optional details only when changed; the « salary you know » choice shows in the field used).
+  // « 2027-01-01 » → « 1er janvier 2027 ». By hand: the first toLocaleDateString of a page loads
+  // the locale's calendar data, a long main-thread task (20–60 ms) at the simulator's mount.
+  const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre"];
+  function dateEnLettres(iso) {
+    const [annee, mois, jour] = iso.split("-").map(Number);
+    return `${jour === 1 ? "1er" : jour} ${MOIS[mois - 1]} ${annee}`;
+  }
+
   function resumer(formulaire) {
     const morceaux = [];
     for (const champ of champs(formulaire)) {
@@ -335,7 +345,7 @@
       if (!texte) continue;
       if (champ.localName === "select") texte = champ.selectedOptions[0]?.textContent || texte;
       else if (champ.dataset.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(texte)) {
-        texte = new Date(`${texte}T12:00:00`).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+        texte = dateEnLettres(texte);
       }
       morceaux.push(`${libelle} : ${texte}`);
     }
