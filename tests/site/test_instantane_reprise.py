@@ -9,9 +9,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from diese.simulateurs import roue
-
-SCRIPT = Path(roue.__file__).with_name("reprise.mjs")
+SCRIPT = Path(__file__).with_name("reprise.mjs")
 
 
 def test_python_restaure_avec_le_complement_seul(site_dir: Path) -> None:

@@ -1,6 +1,7 @@
-// Check (Node.js) of a built site's engine as the browser gets it: Python restored from the
-// snapshot with the complement zip mounted, every module of that zip importable, the three
-// commands answering. Prints one JSON line (modules imported, import failures, answers). Usage: node reprise.mjs <site folder>
+// Test helper (Node.js): a built site's engine as the browser gets it. Python restored from the
+// snapshot with the complement zip mounted, every module of that zip imported, the three
+// commands answering. Prints one JSON line (modules imported, import failures, answers).
+// Usage: node reprise.mjs <site folder>
 import { readdirSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -10,6 +11,12 @@ const roues = `${site}/assets/wheels`;
 const roue = readdirSync(roues).find((nom) => nom.endsWith(".whl"));
 const base = `${roues}/${roue.slice(0, -4)}`;
 const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
+// The worker's own decoder of the sparse snapshot, taken from its source: what is checked here
+// is what the browser runs.
+const worker = readFileSync(new URL("../../overrides/assets/javascripts/diese-pyodide-worker.js",
+  import.meta.url), "utf8");
+const horsCreux = new Function(`${worker.match(/\nfunction horsCreux\([\s\S]*?\n}\n/)[0]}
+return horsCreux;`)();
 const creux = new Uint8Array(readFileSync(`${base}.instantane`));
 const pyodide = await loadPyodide({
   indexURL: `${pyodideDir}/`,
@@ -43,16 +50,3 @@ json.dumps({"importes": noms, "echecs": echecs, "zip": archive, "optimise": sys.
 `);
 console.log(resultat);
 
-function horsCreux(octets) {
-  const vue = new DataView(octets.buffer, octets.byteOffset, octets.byteLength);
-  const memoire = new Uint8Array(vue.getUint32(4, true));
-  const plages = vue.getUint32(8, true);
-  let position = 12 + 8 * plages;
-  for (let rang = 0; rang < plages; rang++) {
-    const debut = vue.getUint32(12 + 8 * rang, true);
-    const longueur = vue.getUint32(16 + 8 * rang, true);
-    memoire.set(octets.subarray(position, position + longueur), debut);
-    position += longueur;
-  }
-  return memoire;
-}
