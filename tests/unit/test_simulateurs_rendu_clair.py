@@ -182,10 +182,13 @@ def test_la_reponse_en_une_ligne_vient_d_abord() -> None:
                      r"par mois \(aucune aide\)</strong></p>", un_an)
 
 
-def test_comparer_dit_quelle_option_utilise_une_valeur_non_verifiee(monkeypatch) -> None:
+def test_comparer_dit_quelle_option_utilise_une_valeur_non_verifiee(parametres_modifies) -> None:
+    def changer(params: dict) -> None:
+        for v in params["apprentissage.aide_embauche"]["valeurs"]:
+            v["statut"] = "non_verifie"
+
+    parametres_modifies(changer)
     p = tous()["apprentissage.aide_embauche"]
-    statuts = ["non_verifie"] * len(p.dates)
-    monkeypatch.setattr(p, "statuts_valeurs", statuts)
     r = resultat("comparer", {"profil": {"age": 19},
                               "employeur": {"date_embauche": "2026-09-01"}})
     apprentissage = next(o for o in r if o["contrat"] == "apprentissage")

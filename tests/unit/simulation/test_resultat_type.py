@@ -124,12 +124,12 @@ def test_les_sources_d_une_figure_sont_ce_que_son_calcul_a_lu():
     assert not any(i.endswith("_t2") for e in petit.values() for i in _ids(e))
 
 
-def test_valeur_non_verifiee_au_niveau_de_la_valeur(monkeypatch):
+def test_valeur_non_verifiee_au_niveau_de_la_valeur(parametres_modifies):
+    def changer(params: dict) -> None:
+        _valeur_au(params["smic.horaire"], "2026-03-01")["statut"] = "non_verifie"
+
+    parametres_modifies(changer)
     p = tous()["smic.horaire"]
-    rang = p.rang("2026-03-01")
-    statuts = list(p.statuts_valeurs)
-    statuts[rang] = "non_verifie"
-    monkeypatch.setattr(p, "statuts_valeurs", statuts)
     r = simuler({"date_embauche": "2026-03-01", "duree_mois": 2}).en_dict()
     brut = r["explications"]["salaire_brut"]
     assert p.libelle in brut["valeurs_non_verifiees"]

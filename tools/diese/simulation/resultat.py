@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .parametres import tous
+from .parametres import Parametre, tous
 from .textes import arrondi, euros_ronds, mois_court, ordinal, valeur_texte
 
 NIVEAUX = ("info", "attention", "erreur")
@@ -75,7 +75,7 @@ def avertissement(element: Avertissement | str, code: str = "general",
     return Avertissement(code, niveau, str(element))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class ParametreLu:
     """One dated value a computation read."""
 
@@ -106,8 +106,25 @@ class ParametreLu:
         return d
 
 
+# One description per (parameter, value) for the parameters loaded: a result lists the same ones
+# at every recomputation (a keystroke in the browser). Kept with the dict they describe, so a
+# reload of the parameters (tests change them) starts afresh.
+_LUS: dict[tuple[str, int], ParametreLu] = {}
+_LUS_SOURCE: list[dict | None] = [None]
+
+
 def parametre_lu(ident: str, rang: int) -> ParametreLu:
-    p = tous()[ident]
+    params = tous()
+    if _LUS_SOURCE[0] is not params:
+        _LUS.clear()
+        _LUS_SOURCE[0] = params
+    lu = _LUS.get((ident, rang))
+    if lu is None:
+        lu = _LUS[(ident, rang)] = _decrire(params[ident], ident, rang)
+    return lu
+
+
+def _decrire(p: Parametre, ident: str, rang: int) -> ParametreLu:
     val = p.valeurs[rang] if rang >= 0 else None
     return ParametreLu(
         id=ident, libelle=p.libelle, valeur=val, valeur_texte=valeur_texte(val, p.unite),

@@ -1,4 +1,4 @@
-"""Fixtures shared by the engine's tests."""
+"""Fixtures shared by the unit tests of the engine and of its renderer."""
 
 from __future__ import annotations
 
