@@ -20,9 +20,10 @@ pytestmark = pytest.mark.browser
 
 ATTENTE_MS = 90_000
 PRET = '#simulateur[data-etat="pret"]'
-# python_stdlib.zip is fetched only by a normal start (no snapshot): a restored Python mounts the
-# wheel's complement zip (`….stdlib.zip`) instead.
-RUNTIME = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"}
+# python_stdlib.zip and pyodide.asm.wasm are fetched only by a normal start (no snapshot): a
+# restored Python mounts the wheel's complement zip (`….stdlib.zip`) instead, and its module
+# comes without data segments (the snapshot holds the data).
+RUNTIME = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.sans-donnees.wasm", "pyodide-lock.json"}
 
 # Situations compared with CPython: several contracts, both sides of 2026-06-01, RQTH, ≥ 250.
 SITUATIONS = [
@@ -187,6 +188,13 @@ def test_sans_instantane_demarrage_normal(navigateur, serveur) -> None:
     page.wait_for_selector(PRET, timeout=ATTENTE_MS)
     assert page.evaluate("window.dieseSimulateurs.etapes.instantane") is False
     assert "prêt" in page.inner_text(".diese-simulateur__etat")
+    # The normal start computes too, with the original module and the whole reduced library.
+    avant = int(page.get_attribute("#simulateur", "data-calculs") or 0)
+    page.fill("#champ-salaire_brut_mensuel", "2400")
+    page.wait_for_function(
+        "(avant) => Number(document.getElementById('simulateur').dataset.calculs || 0) > avant",
+        arg=avant, timeout=ATTENTE_MS)
+    assert page.locator("#simulateur .diese-simulateur__resultat [data-valeur]").count() > 0
     contexte.close()
 
 

@@ -1,5 +1,5 @@
 """The engine as the browser restores it (Node.js, the built site's files): Python from the
-snapshot, only the complement zip mounted. Every module left in that zip still imports, the
+snapshot and the WebAssembly module without data segments, only the complement zip mounted. Every module left in that zip still imports, the
 commands answer, and the snapshot is the lean one (-OO, free memory zeroed)."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ def test_python_restaure_avec_le_complement_seul(site_dir: Path) -> None:
     assert r["ok"] == [True, True, True, False]  # simuler, comparer, oeth, then a bad age
     assert r["erreur"][0]["champ"] == "age"
     assert r["optimise"] == 2
+    # Started from the module without data segments, the range filled from the snapshot.
+    assert 0 < r["plage"][0] < r["plage"][1]
     # What the engine may import after the restore is there: dates, codecs, tracebacks' helpers.
     assert {"_strptime", "encodings.cp1252", "encodings.latin_1"} <= set(r["importes"])
     # A failure is tolerated only for a module whose dependency is absent from the reduced

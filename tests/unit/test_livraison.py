@@ -116,14 +116,15 @@ def test_copies_compressees_lisibles_et_a_jour(tmp_path) -> None:
 def test_le_moteur_a_son_propre_cache_nomme_par_son_contenu(tmp_path) -> None:
     site = _ecrire(tmp_path, {
         "index.html": "accueil",
-        "assets/pyodide/pyodide.asm.wasm": "wasm",
-        "assets/pyodide/pyodide.asm.wasm.br": "br",
+        "assets/pyodide/pyodide.asm.wasm": "wasm",  # a normal start's only: not kept offline
+        "assets/pyodide/pyodide.asm.sans-donnees.wasm": "wasm sans données",
+        "assets/pyodide/pyodide.asm.sans-donnees.wasm.br": "br",
         "assets/wheels/diese-0.1.0+abc-py3-none-any.whl": "roue",
         "assets/wheels/diese-0.1.0+abc-py3-none-any.instantane": "instantané",
         "assets/wheels/diese-0.1.0+abc-py3-none-any.instantane.gz": "gz",
     })
     urls, version = hors_ligne.inventaire_moteur(site)
-    assert urls == ["assets/pyodide/pyodide.asm.wasm",
+    assert urls == ["assets/pyodide/pyodide.asm.sans-donnees.wasm",
                     "assets/wheels/diese-0.1.0+abc-py3-none-any.instantane",
                     "assets/wheels/diese-0.1.0+abc-py3-none-any.whl"]
     config = {"site_dir": str(site), "site_name": "DIESE Guide", "site_description": ""}
@@ -135,7 +136,7 @@ def test_le_moteur_a_son_propre_cache_nomme_par_son_contenu(tmp_path) -> None:
     # A content-only rebuild keeps the engine's cache; a new engine gets a new one.
     (site / "index.html").write_text("accueil v2", encoding="utf-8")
     assert hors_ligne.inventaire_moteur(site)[1] == version
-    (site / "assets/pyodide/pyodide.asm.wasm").write_text("wasm v2", encoding="utf-8")
+    (site / "assets/pyodide/pyodide.asm.sans-donnees.wasm").write_text("v2", encoding="utf-8")
     assert hors_ligne.inventaire_moteur(site)[1] != version
 
 

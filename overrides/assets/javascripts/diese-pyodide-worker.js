@@ -11,10 +11,17 @@ const INDEX = new URL("../pyodide/", import.meta.url).href;
 // Uncompressed sizes of the files fetched at start-up, written here by the build
 // (diese.site.pyodide): the progress bar's total. Empty in the sources: bytes without a total.
 const TAILLES = {};
+// The memory range [start, end) that Pyodide's data segments fill, written by the build with the
+// module without them (pyodide.asm.sans-donnees.wasm): a start from the snapshot downloads that
+// module and fills the range from the snapshot. Null in the sources: the original module.
+const PLAGE_DONNEES = null;
+const WASM = "pyodide.asm.wasm";
+const WASM_SANS_DONNEES = "pyodide.asm.sans-donnees.wasm";
 const fetchNatif = self.fetch.bind(self);
 const prefetches = new Map();
 let repondre = null;
 let echauffement = null; // the page's situation, computed once before its first real request
+let imageSansDonnees = null; // while Pyodide instantiates the module without data: the snapshot
 let recus = 0;
 let dernierEnvoi = 0;
 
@@ -73,10 +80,12 @@ function telecharger(url) {
 }
 
 // Pyodide fetches its files with the global fetch: each is answered by the download already
-// under way (once: a second fetch of the same file goes to the network as usual).
+// under way (once: a second fetch of the same file goes to the network as usual). Starting from
+// the snapshot, its module is the one without data segments.
 self.fetch = (ressource, options) => {
   const url = typeof ressource === "string" || ressource instanceof URL ? String(ressource) : ressource.url;
-  const cle = new URL(url, self.location.href).href;
+  let cle = new URL(url, self.location.href).href;
+  if (imageSansDonnees && cle === new URL(WASM, INDEX).href) cle = new URL(WASM_SANS_DONNEES, INDEX).href;
   if (prefetches.has(cle) && !options?.method) {
     const reponse = prefetches.get(cle);
     prefetches.delete(cle);
@@ -108,11 +117,34 @@ function horsCreux(creux) {
   return memoire;
 }
 
+// The snapshot's bytes for the data region, copied into the new module's memory before the
+// runtime's constructors run (they read static data). Pyodide then restores the whole memory.
+// The snapshot starts with Pyodide's header, whose length is its second 32-bit word.
+function copierDonnees(memoire, image, [debut, fin]) {
+  const entete = new Uint32Array(image.buffer, image.byteOffset, 2)[1];
+  new Uint8Array(memoire.buffer).set(image.subarray(entete + debut, entete + fin), debut);
+}
+
+for (const nom of ["instantiateStreaming", "instantiate"]) {
+  const original = WebAssembly[nom].bind(WebAssembly);
+  WebAssembly[nom] = async (source, imports) => {
+    const resultat = await original(source, imports);
+    const instance = resultat.instance || resultat;
+    const memoire = instance.exports && instance.exports.memory;
+    if (imageSansDonnees && memoire instanceof WebAssembly.Memory) {
+      copierDonnees(memoire, await imageSansDonnees, PLAGE_DONNEES);
+      imageSansDonnees = null;
+    }
+    return resultat;
+  };
+}
+
 async function lancerPython(loadPyodide, urlInstantane, urlComplement, etapes) {
   const options = { indexURL: INDEX, packages: [], stdout: () => {}, stderr: () => {} };
   try {
     const instantane = lireInstantane(urlInstantane);
     instantane.catch(() => {}); // awaited by Pyodide below
+    if (PLAGE_DONNEES) imageSansDonnees = instantane;
     // Restored, Python has its start-up modules in memory: it mounts only the standard library
     // files it may still import (the build's complement zip), not the whole reduced library.
     const pyodide = await loadPyodide({
@@ -121,6 +153,7 @@ async function lancerPython(loadPyodide, urlInstantane, urlComplement, etapes) {
     etapes.instantane = true;
     return pyodide;
   } catch (erreur) {
+    imageSansDonnees = null; // a normal start: the original module, with its data
     etapes.instantane = false;
     etapes.instantaneErreur = String((erreur && erreur.message) || erreur);
   }
@@ -141,7 +174,9 @@ async function demarrer(urlRoue) {
   const urlComplement = urlRoue.replace(/\.whl$/, ".stdlib.zip");
   // Everything at once: the link is the bottleneck on a phone, never the number of requests.
   // (python_stdlib.zip, the whole reduced library, is fetched only if the snapshot fails.)
-  for (const nom of ["pyodide.asm.wasm", "pyodide-lock.json", urlComplement]) telecharger(nom);
+  for (const nom of [PLAGE_DONNEES ? WASM_SANS_DONNEES : WASM, "pyodide-lock.json", urlComplement]) {
+    telecharger(nom);
+  }
   // The wheel's files are needed by a normal start, or after `pret` by a module imported late:
   // fetched then, not in competition with what the restore needs.
   const roue = () => telecharger(urlRoue).then((reponse) => {

@@ -19,7 +19,7 @@ TAILLE_MAX = 3 * 1024 * 1024  # a single file above this is fetched on demand, n
 DOSSIERS_MOTEUR = ("assets/pyodide/", "assets/wheels/")
 # Fetched only when the snapshot cannot be used (a normal start): not copied for offline use,
 # which would download it after every first start for a case that almost never happens.
-HORS_COPIE_MOTEUR = {"assets/pyodide/python_stdlib.zip"}
+HORS_COPIE_MOTEUR = {"assets/pyodide/python_stdlib.zip", "assets/pyodide/pyodide.asm.wasm"}
 # The book (PDF, EPUB: ~400 KB) is downloaded when asked for, not on every first visit.
 EXCLUS_DOSSIERS = (*DOSSIERS_MOTEUR, "livre/")
 COPIES_COMPRESSEES = (".gz", ".br")  # the host sends them in place of the file itself

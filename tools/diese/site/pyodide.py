@@ -18,6 +18,7 @@ from pathlib import Path
 
 from diese.contenu.validation import RACINE
 from diese.simulateurs import roue
+from diese.site import wasm_sans_donnees
 
 SOURCE = RACINE / "node_modules" / "pyodide"
 CACHE_INSTANTANES = RACINE / "build" / "instantanes"
@@ -31,9 +32,10 @@ FICHIERS = (
 VERSION_ATTENDUE = "314.0.7"
 # Fetched by the worker at start-up (pyodide.asm.mjs is imported, not fetched): their sizes make
 # the progress bar's total.
-TELECHARGES = ("pyodide.asm.wasm", "pyodide-lock.json")
+TELECHARGES = (SANS_DONNEES := "pyodide.asm.sans-donnees.wasm", "pyodide-lock.json")
 WORKER = Path("assets") / "javascripts" / "diese-pyodide-worker.js"
 MARQUE_TAILLES = "const TAILLES = {};"
+MARQUE_PLAGE = "const PLAGE_DONNEES = null;"
 
 
 def verifier_source(source: Path = SOURCE) -> None:
@@ -63,6 +65,8 @@ def publier(site: Path, source: Path = SOURCE) -> Path:
     verifier_source(source)
     for nom in FICHIERS:
         _copier_si_change(source / nom, site / "assets" / "pyodide" / nom)
+    plage = wasm_sans_donnees.ecrire(site / "assets" / "pyodide" / "pyodide.asm.wasm",
+                                     site / "assets" / "pyodide" / SANS_DONNEES)
     dossier = site / "assets" / "wheels"
     dossier.mkdir(parents=True, exist_ok=True)
     courante = roue.construire()
@@ -75,20 +79,30 @@ def publier(site: Path, source: Path = SOURCE) -> Path:
     # The wheel is fetched after `pret` (or by a normal start): not in the start-up's total.
     ecrire_tailles(site, [site / "assets" / "pyodide" / nom for nom in TELECHARGES]
                    + [instantane, instantane.with_name(nom_complement(chemin))])
+    ecrire_plage(site, plage)
     return chemin
 
 
-def ecrire_tailles(site: Path, fichiers: list[Path]) -> None:
-    """Writes the start-up files' sizes into the site's copy of the worker."""
+def _remplacer_dans_worker(site: Path, marque: str, texte_nouveau: str) -> None:
     worker = site / WORKER
     if not worker.is_file():
         return
     texte = worker.read_text(encoding="utf-8")
+    if marque not in texte:
+        raise RuntimeError(f"{WORKER} : « {marque} » introuvable")
+    worker.write_text(texte.replace(marque, texte_nouveau), encoding="utf-8")
+
+
+def ecrire_plage(site: Path, plage: tuple[int, int]) -> None:
+    """Writes into the site's copy of the worker the memory range the data segments filled: the
+    worker fills it from the snapshot when it starts with the module without them."""
+    _remplacer_dans_worker(site, MARQUE_PLAGE, f"const PLAGE_DONNEES = {list(plage)};")
+
+
+def ecrire_tailles(site: Path, fichiers: list[Path]) -> None:
+    """Writes the start-up files' sizes into the site's copy of the worker."""
     tailles = {f.name: f.stat().st_size for f in fichiers}
-    if MARQUE_TAILLES not in texte:
-        raise RuntimeError(f"{WORKER} : « {MARQUE_TAILLES} » introuvable (tailles du chargement)")
-    worker.write_text(texte.replace(MARQUE_TAILLES, f"const TAILLES = {json.dumps(tailles)};"),
-                      encoding="utf-8")
+    _remplacer_dans_worker(site, MARQUE_TAILLES, f"const TAILLES = {json.dumps(tailles)};")
 
 
 def nom_instantane(roue_chemin: Path) -> str:
