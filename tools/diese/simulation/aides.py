@@ -14,7 +14,7 @@ from .tranches import libelle, tranche
 
 AIDE_APP = "apprentissage.aide_embauche"
 PRORATA_APP = "apprentissage.aide_embauche_prorata"
-PART_750 = "apprentissage.participation_employeur_niveau_6_7"
+PART_750 = "apprentissage.participation_employeur"
 PART_NIVEAU = "apprentissage.participation_employeur_niveau_min"
 AIDE_PRO = "professionnalisation.aide_demandeur_45_ans"
 AIDE_PRO_EXC = "professionnalisation.aide_exceptionnelle"
