@@ -86,3 +86,24 @@ def test_comparer_montre_l_aide_fermee():
     sans_qpv = {o.contrat: o for o in comparer(
         {"age": 30, "demandeur_emploi": True}, {"effectif": 30, "date_embauche": "2026-04-01"})}
     assert sans_qpv["cdi"].aides_fermees == []
+
+
+def test_le_rythme_de_versement_suit_le_parametre(parametres_modifies):
+    """Paid in arrears every semester (ministry's Q&R): the period is the parameter's, schedule
+    and wording alike."""
+    avant = ef("2024-06-01", duree=12)
+    assert [i for i, m in enumerate(avant["mois"]) if m["aides"]] == [5, 11]
+    aide = next(a for a in avant["aides"] if a["id"] == "emploi_franc")
+    assert "tous les 6 mois" in aide["conditions"]
+
+    def changer(p: dict) -> None:
+        for v in p["emploi_franc.montants"]["valeurs"]:
+            if v["valeur"]:
+                v["valeur"]["versement_periode_mois"] = 3
+
+    parametres_modifies(changer)
+    apres = ef("2024-06-01", duree=12)
+    assert [i for i, m in enumerate(apres["mois"]) if m["aides"]] == [2, 5, 8, 11]
+    assert apres["totaux"]["aides"] == avant["totaux"]["aides"] == 5000
+    aide = next(a for a in apres["aides"] if a["id"] == "emploi_franc")
+    assert "tous les 3 mois" in aide["conditions"]

@@ -368,8 +368,9 @@ def _emploi_franc(s: Situation, jour: str, quotite: float, bilan: Bilan) -> None
         return
     annuel = val[bareme] * min(1.0, quotite)
     annees = val[f"{bareme}_annees"]
-    semestres = [6 * k - 1 for k in range(1, 2 * annees + 1)]
-    versements = {i: v for i, v in echelonner(annuel * annees, semestres).items()
+    periode = val["versement_periode_mois"]  # paid at the end of each period (a semester)
+    echeances = [periode * k - 1 for k in range(1, annees * 12 // periode + 1)]
+    versements = {i: v for i, v in echelonner(annuel * annees, echeances).items()
                   if i < s.duree_mois}
     p = tous()[EMPLOI_FRANC]
     if jour > p.derniere_date_confirmee:
@@ -384,4 +385,4 @@ def _emploi_franc(s: Situation, jour: str, quotite: float, bilan: Bilan) -> None
             f"Demandeur d’emploi résidant en quartier prioritaire (QPV), embauché en "
             f"{_contrat_emploi_franc(s.contrat, val)} : {euros(val[bareme])} "
             f"par an pour un temps plein pendant {annees} ans au plus, au prorata du temps de "
-            "travail, versés par semestre échu.", EMPLOI_FRANC, r))
+            f"travail, versés à terme échu tous les {periode} mois.", EMPLOI_FRANC, r))
