@@ -291,7 +291,9 @@ def widget(commande: str, racine_site: str) -> str:
               f' data-worker="{escape(attributs["data-worker"])}"'
               f' data-roue="{escape(attributs["data-roue"])}"></script>')
     return (
-        f"<div {attrs} data-diese-pyodide>" + amorce
+        # Out of the search index: figures and form labels are no answer to a search, and every
+        # page downloads that index (Material's search loads it at once).
+        f"<div {attrs} data-diese-pyodide data-search-exclude>" + amorce
         # The answer first, above the form (the detail follows it): a link to the result.
         + (f'<p class="diese-simulateur__apercu"><a href="#resultat">'
            f'<span class="diese-simulateur__apercu-texte">{escape(en_bref)}</span> '

@@ -79,17 +79,76 @@ def espacer_les_blocs(classe) -> None:
     classe.diese_blocs_espaces = True
 
 
+def exclure_les_sous_arbres(classe, vides: set[str]) -> None:
+    """Make `data-search-exclude` drop the element's whole subtree (idempotent).
+
+    Material's parser compares elements by tag name: inside an excluded <div>, the first inner
+    </div> ends the exclusion, and the rest of the block is indexed. Here nothing inside such an
+    element reaches the parser at all (the simulators' forms and figures are no answer to a
+    search, and every page downloads the index)."""
+    if getattr(classe, "diese_sous_arbres_exclus", False):
+        return
+    debut, fin, texte = classe.handle_starttag, classe.handle_endtag, classe.handle_data
+
+    def handle_starttag(self, tag, attrs):
+        profondeur = getattr(self, "_diese_exclu", 0)
+        if profondeur:
+            if tag not in vides:
+                self._diese_exclu = profondeur + 1
+            return None
+        if tag not in vides and any(nom == "data-search-exclude" for nom, _ in attrs):
+            self._diese_exclu = 1
+            return None
+        return debut(self, tag, attrs)
+
+    def handle_endtag(self, tag):
+        profondeur = getattr(self, "_diese_exclu", 0)
+        if profondeur:
+            self._diese_exclu = profondeur - 1
+            return None
+        return fin(self, tag)
+
+    def handle_data(self, data):
+        if getattr(self, "_diese_exclu", 0):
+            return None
+        return texte(self, data)
+
+    classe.handle_starttag, classe.handle_endtag = handle_starttag, handle_endtag
+    classe.handle_data = handle_data
+    classe.diese_sous_arbres_exclus = True
+
+
 def on_config(config, **_):
     charger_synonymes()  # a typo in the data fails the build, with file and field
     from material.plugins.search import plugin
 
-    if not hasattr(plugin, "Parser"):
+    if not hasattr(plugin, "Parser") or not hasattr(plugin, "void"):
         raise RuntimeError("material.plugins.search.plugin.Parser introuvable : Material a changé")
     espacer_les_blocs(plugin.Parser)
+    exclure_les_sous_arbres(plugin.Parser, set(plugin.void))
     return config
 
 
+INDEX = Path("search") / "search_index.json"
+
+
+def compacter_index(site: Path) -> None:
+    """Material writes the index with every accented letter escaped (« \\u00e9 »): written again in
+    UTF-8, the same data, smaller — every page downloads it (through a temporary copy, checked)."""
+    chemin = site / INDEX
+    if not chemin.exists():
+        raise RuntimeError(f"{chemin} introuvable : la recherche de Material a changé")
+    donnees = json.loads(chemin.read_text(encoding="utf-8"))
+    texte = json.dumps(donnees, ensure_ascii=False, separators=(",", ":"))
+    if json.loads(texte) != donnees:
+        raise RuntimeError(f"{chemin} : index de recherche altéré par la réécriture")
+    temporaire = chemin.with_suffix(".tmp")
+    temporaire.write_text(texte, encoding="utf-8")
+    temporaire.replace(chemin)
+
+
 def on_post_build(config, **_) -> None:
+    compacter_index(Path(config["site_dir"]))
     cible = Path(config["site_dir"]) / CIBLE
     if not cible.exists():
         raise RuntimeError(f"{cible} introuvable : la recherche française de Material a changé")
