@@ -191,9 +191,7 @@ def test_sans_instantane_demarrage_normal(navigateur, serveur) -> None:
     # The normal start computes too, with the original module and the whole reduced library.
     avant = int(page.get_attribute("#simulateur", "data-calculs") or 0)
     page.fill("#champ-salaire_brut_mensuel", "2400")
-    page.wait_for_function(
-        "(avant) => Number(document.getElementById('simulateur').dataset.calculs || 0) > avant",
-        arg=avant, timeout=ATTENTE_MS)
+    attendre_calcul(page, avant)
     assert page.locator("#simulateur .diese-simulateur__resultat [data-valeur]").count() > 0
     contexte.close()
 

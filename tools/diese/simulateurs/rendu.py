@@ -21,7 +21,7 @@ from diese.simulation.champs import (
     CHAMPS_COMPARER_PROFIL,
     CHAMPS_SIMULER,
 )
-from diese.simulation.parametres import tous
+from diese.simulation.parametres import cache_lie
 from diese.simulation.textes import accorder, euros, mois_court, nombre, nombre_court
 from diese.simulation.textes import date_fr as date_longue
 from diese.simulation.urls import url_relative
@@ -344,25 +344,18 @@ def liste_aides(aides: list[dict]) -> str:
 NON_VERIFIEE = "valeur non vérifiée"
 
 
-# A parameter's row depends only on the value read (its label, note and source are the
-# parameter's): written once per value for the parameters loaded, not at every keystroke.
-_LIGNES: dict[tuple, str] = {}
-_LIGNES_SOURCE: list[dict | None] = [None]
-
-
 def _ligne_parametre(p: dict) -> str:
-    params = tous()
-    if _LIGNES_SOURCE[0] is not params:
-        _LIGNES.clear()
-        _LIGNES_SOURCE[0] = params
+    """A parameter's row depends only on the value read (its label, note and source are the
+    parameter's): written once per value for the parameters loaded, not at every keystroke."""
+    lignes = cache_lie("lignes_parametres")
     cle = (p["id"], p["date_effet"], p["statut"], p["valeur_texte"])
-    ligne = _LIGNES.get(cle)
+    ligne = lignes.get(cle)
     if ligne is None:
         note = (f'<br><span class="diese-note">{escape(p["note"])}</span>'
                 if p.get("note") else "")
         mention = ("" if p["statut"] != "non_verifie" else
                    f' <strong class="diese-non-verifie">({NON_VERIFIEE})</strong>')
-        ligne = _LIGNES[cle] = (
+        ligne = lignes[cle] = (
             f'<tr data-parametre="{escape(p["id"])}" data-statut="{escape(p["statut"])}">'
             f"<td>{escape(p['libelle'])}{note}</td>"
             f"<td>{escape(p['valeur_texte'])}{mention}</td>"

@@ -77,6 +77,20 @@ def tous() -> dict[str, Parametre]:
     return {ident: Parametre(ident, p) for ident, p in brut["parametres"].items()}
 
 
+_CACHES: dict[str, dict] = {}
+_CACHES_SOURCE: list[dict | None] = [None]
+
+
+def cache_lie(nom: str) -> dict:
+    """A memo for what is derived from the parameters loaded (the same at every keystroke),
+    emptied whenever they are loaded again (tests change them through a fresh copy)."""
+    params = tous()
+    if _CACHES_SOURCE[0] is not params:
+        _CACHES.clear()
+        _CACHES_SOURCE[0] = params
+    return _CACHES.setdefault(nom, {})
+
+
 def parametre(ident: str) -> Parametre:
     return tous()[ident]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .parametres import Parametre, tous
+from .parametres import Parametre, cache_lie, tous
 from .textes import arrondi, euros_ronds, mois_court, ordinal, valeur_texte
 
 NIVEAUX = ("info", "attention", "erreur")
@@ -106,21 +106,12 @@ class ParametreLu:
         return d
 
 
-# One description per (parameter, value) for the parameters loaded: a result lists the same ones
-# at every recomputation (a keystroke in the browser). Kept with the dict they describe, so a
-# reload of the parameters (tests change them) starts afresh.
-_LUS: dict[tuple[str, int], ParametreLu] = {}
-_LUS_SOURCE: list[dict | None] = [None]
-
-
 def parametre_lu(ident: str, rang: int) -> ParametreLu:
-    params = tous()
-    if _LUS_SOURCE[0] is not params:
-        _LUS.clear()
-        _LUS_SOURCE[0] = params
-    lu = _LUS.get((ident, rang))
+    """One description per (parameter, value): a result lists the same ones at every keystroke."""
+    lus = cache_lie("parametres_lus")
+    lu = lus.get((ident, rang))
     if lu is None:
-        lu = _LUS[(ident, rang)] = _decrire(params[ident], ident, rang)
+        lu = lus[(ident, rang)] = _decrire(tous()[ident], ident, rang)
     return lu
 
 

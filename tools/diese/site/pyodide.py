@@ -32,7 +32,8 @@ FICHIERS = (
 VERSION_ATTENDUE = "314.0.7"
 # Fetched by the worker at start-up (pyodide.asm.mjs is imported, not fetched): their sizes make
 # the progress bar's total.
-TELECHARGES = (SANS_DONNEES := "pyodide.asm.sans-donnees.wasm", "pyodide-lock.json")
+SANS_DONNEES = "pyodide.asm.sans-donnees.wasm"  # the module a start from the snapshot fetches
+TELECHARGES = (SANS_DONNEES, "pyodide-lock.json")
 WORKER = Path("assets") / "javascripts" / "diese-pyodide-worker.js"
 MARQUE_TAILLES = "const TAILLES = {};"
 MARQUE_PLAGE = "const PLAGE_DONNEES = null;"
