@@ -35,6 +35,16 @@ window.__bench = {longues: [], etats: {}};
 new PerformanceObserver((liste) => {
   for (const e of liste.getEntries()) window.__bench.longues.push(e.duration);
 }).observe({type: "longtask", buffered: true});
+// Long animation frames also count the browser's own style, layout and paint, which the
+// longtask entries leave out: the longest frame and the longest single script in one.
+window.__bench.cadres = [];
+new PerformanceObserver((liste) => {
+  for (const e of liste.getEntries()) {
+    window.__bench.cadres.push({duree: e.duration,
+      rendu: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+      script: Math.max(0, ...e.scripts.map((s) => s.duration))});
+  }
+}).observe({type: "long-animation-frame", buffered: true});
 new MutationObserver(() => {
   const r = document.getElementById("simulateur");
   const etats = window.__bench.etats;
@@ -96,13 +106,16 @@ def visite(contexte, url: str, compteur: Compteur) -> dict:
     page.wait_for_selector('#simulateur[data-etat="pret"]', timeout=120_000)
     mesures = page.evaluate(
         "() => ({etats: window.__bench.etats, longues: window.__bench.longues,"
-        " etapes: window.dieseSimulateurs.etapes})"
+        " cadres: window.__bench.cadres, etapes: window.dieseSimulateurs.etapes})"
     )
     recalculs = [page.evaluate(RECALCUL, 1900 + 37 * i) for i in range(SAISIES)]
     page.close()
     return {
         "pret_ms": mesures["etats"]["pret"],
         "tache_max_ms": max(mesures["longues"], default=0.0),
+        "cadre_max_ms": max((c["duree"] for c in mesures["cadres"]), default=0.0),
+        "rendu_max_ms": max((c["rendu"] for c in mesures["cadres"]), default=0.0),
+        "script_max_ms": max((c["script"] for c in mesures["cadres"]), default=0.0),
         "octets": compteur.octets - avant,
         "recalcul_ms": statistics.median(r["total"] for r in recalculs),
         "recalcul_max_ms": max(r["total"] for r in recalculs),
@@ -154,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         return (
             f"{nom:<6} prêt {med('pret_ms'):7.0f} ms (min {min(m['pret_ms'] for m in mesures):.0f},"
             f" max {max(m['pret_ms'] for m in mesures):.0f})"
-            f" | tâche max {med('tache_max_ms'):4.0f} ms"
+            f" | tâche max {med('tache_max_ms'):4.0f} ms (cadre max {med('cadre_max_ms'):.0f},"
+            f" dont rendu {med('rendu_max_ms'):.0f} ; script max {med('script_max_ms'):.0f})"
             f" | {med('octets') / 1e6:6.2f} Mo | recalcul médian {med('recalcul_ms'):5.1f} ms"
             f" (max {max(m['recalcul_max_ms'] for m in mesures):.1f} ; moteur"
             f" {med('moteur_ms'):.1f}, page {med('affichage_ms'):.1f}) | worker cumulé : {detail}"
