@@ -39,6 +39,28 @@ def test_material_demarre_sans_rien_laisser_a_changer(page) -> None:
     assert page.erreurs_js == []
 
 
+def test_scripts_en_ligne_executes_avant_material_et_permis_par_la_csp(contexte) -> None:
+    """Material's bundle refused: what the page shows comes from the build's own inline scripts,
+    which the page's Content-Security-Policy lets run (no violation reported)."""
+    contexte.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    contexte.add_init_script(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation',"
+        " (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    page = contexte.new_page()
+    page.goto("outils/cout-embauche/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.document$") is None  # Material never started
+    assert page.evaluate("document.documentElement.className.split(' ').sort()") == [
+        "js", "js-focus-visible"]
+    assert page.evaluate(
+        "[...document.querySelectorAll('link[rel=stylesheet], a[href]')]"
+        ".every(e => /^https?:\\/\\//.test(e.getAttribute('href')))")
+    assert page.evaluate("window.__violations") == []
+    # The palette switch is the site's own: it works without Material.
+    page.locator("label[for='__palette_1']").click()
+    page.wait_for_function(f"() => {SCHEMA} === 'slate'")
+
+
 def test_palette_clair_par_defaut_sans_balise_color_scheme(page) -> None:
     page.goto("guide/")
     attendre_material(page)

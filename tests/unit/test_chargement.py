@@ -59,6 +59,12 @@ def test_page_sans_scripts_de_fin_refusee_en_la_nommant() -> None:
         chargement.reordonner(PAGE.replace("bundle.a5f9d56c.min.js", "autre.js"), "outils/x.md")
 
 
+def test_palette_automatique_refusee_au_build() -> None:
+    automatique = PAGE.replace("<input>", '<input data-md-color-media="(prefers-color-scheme)">')
+    with pytest.raises(chargement.PageNonReordonnable, match="automatique"):
+        chargement.reordonner(automatique, "index.md")
+
+
 def test_scripts_en_ligne_sont_du_javascript_valide(tmp_path) -> None:
     for nom, code in (("tete.js", chargement.SCRIPT_TETE), ("corps.js", chargement.SCRIPT_CORPS)):
         fichier = tmp_path / nom

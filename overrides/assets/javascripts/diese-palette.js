@@ -1,94 +1,62 @@
-// The light/dark switch in the header, in place of Material's palette component (the build hands
-// the form to this script: diese.site.chargement). Same behaviour, same stored choice
-// (`__palette`, read by Material's inline script before the first paint of every page), but the
-// page's style is recomputed only when something changes: Material restyled the whole page twice
-// at every page load, re-marking <body> and rewriting <meta name="color-scheme"> even when they
-// already said the same thing (Blink restyles the whole document at each change of that tag).
+// The light/dark switch, in place of Material's palette (diese.site.chargement says why): same
+// choice, stored as Material stores it, but nothing restyled unless something changed.
 (() => {
   const formulaire = document.querySelector("form[data-diese-palette]");
   if (!formulaire || typeof __md_get !== "function") return;
   const entrees = [...formulaire.querySelectorAll("input")];
   if (entrees.length === 0) return;
   const CLES = ["media", "scheme", "primary", "accent"];
+  const corps = document.body;
 
-  function couleurs(entree) {
-    const c = {};
-    for (const cle of CLES) c[cle] = entree.getAttribute(`data-md-color-${cle}`);
-    // "Automatic" palette: the system's choice, through the light or dark entry.
-    if (c.media === "(prefers-color-scheme)") {
-      const clair = matchMedia("(prefers-color-scheme: light)").matches;
-      const suivie = formulaire.querySelector(
-        `[data-md-color-media='(prefers-color-scheme: ${clair ? "light" : "dark"})']`);
-      if (suivie) for (const cle of CLES.slice(1)) c[cle] = suivie.getAttribute(`data-md-color-${cle}`);
-    }
-    return c;
-  }
-
-  // The two tags the browser reads for its own colours (address bar, scroll bars, controls),
-  // from the header as it is drawn, once the page is laid out: no style computed for them alone.
+  // Read once the page is drawn (no style computed for it alone). Without the color-scheme tag
+  // a page is light: none written for that, since each change of it restyles the whole page.
   function metas() {
     const style = getComputedStyle(document.querySelector("[data-md-component=header]"));
     const teinte = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
       .map((v) => (+v).toString(16).padStart(2, "0")).join("");
-    ecrireMeta("theme-color", teinte, false);
-    ecrireMeta("color-scheme", style.colorScheme, true);
-  }
-
-  function ecrireMeta(nom, valeur, claireParDefaut) {
-    let meta = document.head.querySelector(`meta[name="${nom}"]`);
-    if (meta && meta.content === valeur) return;
-    // Without the tag a page is drawn light: no tag needed (nor any restyling) for that value.
-    if (!meta && claireParDefaut && (valeur === "light" || valeur === "normal")) return;
-    if (!meta) {
-      meta = document.createElement("meta");
-      meta.name = nom;
-      document.head.appendChild(meta);
+    ecrireMeta("theme-color", teinte);
+    if (document.head.querySelector("meta[name=color-scheme]") || style.colorScheme !== "light") {
+      ecrireMeta("color-scheme", style.colorScheme);
     }
-    meta.content = valeur;
   }
 
-  function apresLeDessin(action) {
-    requestAnimationFrame(() => setTimeout(action, 0));
+  function ecrireMeta(nom, valeur) {
+    let meta = document.head.querySelector(`meta[name="${nom}"]`);
+    if (!meta) meta = document.head.appendChild(Object.assign(document.createElement("meta"),
+      { name: nom }));
+    if (meta.content !== valeur) meta.content = valeur;
   }
 
   function appliquer(index) {
-    const c = couleurs(entrees[index]);
-    const corps = document.body;
-    const change = CLES.some((cle) => corps.getAttribute(`data-md-color-${cle}`) !== c[cle]);
-    if (change) corps.setAttribute("data-md-color-switching", ""); // no transitions meanwhile
-    for (const cle of CLES) {
-      if (corps.getAttribute(`data-md-color-${cle}`) !== c[cle]) {
-        corps.setAttribute(`data-md-color-${cle}`, c[cle]);
-      }
-    }
+    const couleurs = {};
+    for (const cle of CLES) couleurs[cle] = entrees[index].getAttribute(`data-md-color-${cle}`);
+    const differentes = CLES.filter((c) => corps.getAttribute(`data-md-color-${c}`) !== couleurs[c]);
+    if (differentes.length) corps.setAttribute("data-md-color-switching", ""); // no transitions
+    for (const cle of differentes) corps.setAttribute(`data-md-color-${cle}`, couleurs[cle]);
     entrees.forEach((entree, i) => {
-      const etiquette = entree.nextElementSibling;
+      const etiquette = entree.nextElementSibling; // the button to the next palette
       if (etiquette instanceof HTMLElement && etiquette.hidden !== (i !== index)) {
         etiquette.hidden = i !== index;
       }
     });
-    __md_set("__palette", { index, color: c });
-    apresLeDessin(() => {
-      if (change) corps.removeAttribute("data-md-color-switching");
+    __md_set("__palette", { index, color: couleurs });
+    requestAnimationFrame(() => setTimeout(() => {
+      corps.removeAttribute("data-md-color-switching");
       metas();
-    });
+    }, 0));
   }
 
-  function indexCourant() {
-    const memorise = __md_get("__palette");
-    const index = memorise && Number.isInteger(memorise.index)
-      ? memorise.index
-      : entrees.findIndex((e) => matchMedia(e.getAttribute("data-md-color-media")).matches);
-    return Math.max(0, Math.min(index, entrees.length - 1));
-  }
-
-  let courant = indexCourant();
+  // As Material: the stored choice, or else the first whose media query (system setting) holds.
+  const memorise = __md_get("__palette");
+  let courant = memorise && Number.isInteger(memorise.index) ? memorise.index
+    : entrees.findIndex((e) => matchMedia(e.getAttribute("data-md-color-media")).matches);
+  courant = Math.max(0, Math.min(courant, entrees.length - 1));
   appliquer(courant);
   entrees.forEach((entree, i) => entree.addEventListener("change", () => {
     courant = i;
     appliquer(i);
   }));
-  // Enter on the switch moves to the next palette, as Material does (Space works natively).
+  // Enter on the switch moves to the next palette, as with Material (Space works natively).
   formulaire.addEventListener("keydown", (evenement) => {
     if (evenement.key !== "Enter") return;
     evenement.preventDefault();
@@ -96,6 +64,4 @@
     entrees[suivant].click();
     entrees[suivant].focus();
   });
-  // The system switched light/dark: an automatic palette follows it.
-  matchMedia("(prefers-color-scheme: light)").addEventListener("change", () => appliquer(courant));
 })();

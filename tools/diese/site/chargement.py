@@ -22,7 +22,8 @@ So each page gets, at build:
 3. the bundle and the site's scripts `defer`red (same order, still before DOMContentLoaded, which
    Material waits for): the parser finishes and the browser may lay the page out first;
 4. the palette switch handed to `diese-palette.js` (deferred, before the bundle), which does what
-   Material's palette does but writes the two meta tags only when their value changes;
+   Material's palette does for a light and a dark theme (the "automatic" one is refused at
+   build) but changes <body> and the two meta tags only when their value changes;
 5. V8's compile hint on Material's bundle (`//# allFunctionsCalledOnLoad`): its functions are
    compiled while it downloads, off the main thread, not each at its first call.
 """
@@ -59,6 +60,7 @@ SCRIPTS_FINAUX = re.compile(
 )
 SRC = re.compile(r'<script src="([^"]+)"></script>')
 FORMULAIRE_PALETTE = 'data-md-component="palette"'
+PALETTE_AUTOMATIQUE = 'data-md-color-media="(prefers-color-scheme)"'
 
 
 class PageNonReordonnable(ValueError):
@@ -74,6 +76,11 @@ def reordonner(html: str, page: str = "?") -> str:
             "extra_javascript) sont introuvables ; le démarrage ne peut pas être réordonné."
         )
     scripts = SRC.findall(fin.group("bundle") + fin.group("suite"))
+    if PALETTE_AUTOMATIQUE in html:
+        raise PageNonReordonnable(
+            f"{page} : palette « automatique » (media: \"(prefers-color-scheme)\") : "
+            f"{PALETTE} ne la gère pas ; choisir un thème clair et un thème sombre dans mkdocs.yml."
+        )
     if FORMULAIRE_PALETTE in html:
         scripts.insert(0, fin.group("dossier") + PALETTE)
     fin_du_corps = (
