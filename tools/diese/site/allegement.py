@@ -3,12 +3,14 @@
 Every page loads them (about 45 KB of source, a third of it comments that explain the rules):
 without them a reading page downloads about 4 KB less, compressed. The sources in `overrides/`
 keep their comments. Runs before the fingerprinting step, so that a file's name follows its
-published content, and rewrites each file through a temporary copy checked before the rename.
+published content, and rewrites each file through a checked temporary copy (`_ecriture`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from diese.site._ecriture import remplacer_texte
 
 ORDRE = 91  # after the CSP (which does not read stylesheets), before fingerprints (92)
 CIBLES = ("assets/stylesheets", "diese*.css")
@@ -44,18 +46,13 @@ def sans_commentaires(css: str, nom: str = "?") -> str:
     return "\n".join(ligne for ligne in lignes if ligne) + "\n"
 
 
-def alleger(fichier: Path) -> int:
-    """Rewrite `fichier` without comments; return the bytes saved."""
+def alleger(fichier: Path) -> None:
+    """Rewrite `fichier` without comments."""
     source = fichier.read_text(encoding="utf-8")
     allege = sans_commentaires(source, fichier.name)
     if allege.count("{") != allege.count("}"):
         raise CssIllisible(f"{fichier.name} : accolades déséquilibrées après allègement")
-    temporaire = fichier.with_name(fichier.name + ".tmp")
-    temporaire.write_text(allege, encoding="utf-8")
-    if temporaire.read_text(encoding="utf-8") != allege:
-        raise OSError(f"{temporaire} : copie illisible, {fichier.name} laissé intact")
-    temporaire.replace(fichier)
-    return len(source.encode("utf-8")) - len(allege.encode("utf-8"))
+    remplacer_texte(fichier, allege)
 
 
 def on_post_build(config, **_) -> None:

@@ -34,6 +34,8 @@ import json
 import re
 from pathlib import Path
 
+from diese.site._ecriture import remplacer_texte
+
 ORDRE = 65  # after the typography step has rewritten the page, before the CSP hashes its scripts
 
 PALETTE = "diese-palette.js"
@@ -110,11 +112,7 @@ def indiquer_compilation(bundle: Path) -> bool:
         donnees["mappings"] = ";" + donnees["mappings"]  # one more generated line, unmapped
         ecritures.append((carte, json.dumps(donnees, ensure_ascii=False, separators=(",", ":"))))
     for cible, contenu in ecritures:
-        temporaire = cible.with_name(cible.name + ".tmp")
-        temporaire.write_text(contenu, encoding="utf-8")
-        if temporaire.read_text(encoding="utf-8") != contenu:
-            raise OSError(f"{temporaire} : copie illisible, {cible.name} laissé intact")
-        temporaire.replace(cible)
+        remplacer_texte(cible, contenu)
     return True
 
 

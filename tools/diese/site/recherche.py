@@ -18,6 +18,7 @@ from pathlib import Path
 
 from diese.contenu.synonymes import charger_synonymes
 from diese.contenu.validation import RACINE
+from diese.site._ecriture import remplacer_texte
 
 ORDRE = 80
 LUNR = RACINE / "overrides" / "assets" / "javascripts" / "lunr"
@@ -142,9 +143,7 @@ def compacter_index(site: Path) -> None:
     texte = json.dumps(donnees, ensure_ascii=False, separators=(",", ":"))
     if json.loads(texte) != donnees:
         raise RuntimeError(f"{chemin} : index de recherche altéré par la réécriture")
-    temporaire = chemin.with_suffix(".tmp")
-    temporaire.write_text(texte, encoding="utf-8")
-    temporaire.replace(chemin)
+    remplacer_texte(chemin, texte)
 
 
 def on_post_build(config, **_) -> None:
